@@ -1,0 +1,115 @@
+package io.scaffold.local;
+
+import io.scaffold.local.gateway.Gateway;
+import io.scaffold.local.gateway.RouteTable;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole suite in the foreground: PostgreSQL, a Kafka broker, the three services and the gateway. Ctrl-C or
+ * SIGTERM stops everything it started, in reverse order.
+ */
+public final class LocalStack {
+    static final Path ROUTES = Path.of("deploy/k8s/base/gateway/httproutes.yaml");
+    static final Path TOPICS = Path.of("deploy/k8s/base/kafka/topics.yaml");
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("scaffold.root", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "scaffold-stop"));
+        try {
+            stack.start(StackSettings.fromEnvironment(root, System.getenv()));
+        } catch (StackException e) {
+            System.err.println("scaffold: " + e.getMessage());
+            System.exit(1);
+        } catch (RuntimeException e) {
+            System.err.println("scaffold: " + e);
+            System.exit(1);
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void start(StackSettings settings) {
+        long begin = System.nanoTime();
+        String classPath = System.getProperty("java.class.path");
+        RouteTable routes = RouteTable.read(settings.repoRoot().resolve(ROUTES));
+        TopicCatalog topics = TopicCatalog.read(settings.repoRoot().resolve(TOPICS));
+        Ports.requireFree(settings.gatewayPort(), "gateway", "SCAFFOLD_GATEWAY_PORT");
+        settings.services().forEach(service -> Ports.requireFree(service.port(), service.name(),
+                "SCAFFOLD_" + service.database().toUpperCase() + "_PORT"));
+        try {
+            Files.createDirectories(settings.stateDir());
+        } catch (java.io.IOException e) {
+            throw new StackException("cannot create the state folder " + settings.stateDir() + ": " + e.getMessage());
+        }
+
+        say("state in " + settings.stateDir());
+        Database database = remember(Database.start(settings));
+        database.ensureDatabases(settings.services().stream().map(StackSettings.ServiceSpec::database).toList());
+        say("PostgreSQL " + (database.isEmbedded() ? "(embedded) " : "(external) ") + database.serverUrl());
+
+        KafkaBroker broker = remember(KafkaBroker.start(settings, classPath));
+        broker.ensureTopics(topics);
+        say("Kafka broker " + broker.bootstrap() + " (KRaft), topics: "
+                + String.join(", ", topics.topics().stream().map(TopicCatalog.Topic::name).toList()));
+
+        DevIdentity identity = DevIdentity.loadOrCreate(settings.stateDir().resolve("identity"), settings.jwtIssuer());
+        ServiceFleet fleet = remember(ServiceFleet.start(settings, database, broker, identity));
+        fleet.awaitReady(settings, Duration.ofSeconds(180));
+
+        Map<String, Integer> backends = new LinkedHashMap<>();
+        settings.services().forEach(service -> backends.put(service.name(), service.port()));
+        Gateway gateway = remember(Gateway.start("127.0.0.1", settings.gatewayPort(), routes, backends,
+                settings.corsOrigins(), identity));
+
+        String gatewayUrl = "http://localhost:" + gateway.port();
+        say("gateway        " + gatewayUrl + "   (dev token: " + gatewayUrl + "/dev/token?user=alice)");
+        for (StackSettings.ServiceSpec service : settings.services()) {
+            say(String.format("%-22s http://localhost:%d/q/swagger-ui   log: %s", service.name(), service.port(),
+                    settings.stateDir().resolve("logs/" + service.name() + ".log")));
+        }
+        say(String.format("Scaffold is ready in %.1f s on %s. Press Ctrl-C to stop.",
+                (System.nanoTime() - begin) / 1e9, gatewayUrl));
+    }
+
+    private <T extends AutoCloseable> T remember(T component) {
+        started.push(component);
+        return component;
+    }
+
+    void stop() {
+        if (started.isEmpty()) {
+            return;
+        }
+        say("stopping...");
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("scaffold: while stopping: " + e.getMessage());
+            }
+        }
+        say("stopped");
+    }
+
+    private static void say(String line) {
+        System.out.println("scaffold: " + line);
+    }
+}

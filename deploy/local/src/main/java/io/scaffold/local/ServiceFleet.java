@@ -1,0 +1,94 @@
+package io.scaffold.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The suite's services, each in its own JVM, wired to the stack's database, broker and dev identity. */
+final class ServiceFleet implements AutoCloseable {
+    private final List<ChildProcess> processes = new ArrayList<>();
+
+    static ServiceFleet start(StackSettings settings, Database database, KafkaBroker broker, DevIdentity identity) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServiceFleet fleet = new ServiceFleet();
+        for (StackSettings.ServiceSpec service : settings.services()) {
+            Path jar = service.runnableJar(settings.repoRoot());
+            if (!Files.isRegularFile(jar)) {
+                throw new StackException(jar + " is missing: build with ./mvnw -DskipTests package");
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.publicKeyFile().toString());
+            env.put("MP_JWT_VERIFY_ISSUER", identity.issuer());
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
+            command.addAll(List.of("-jar", jar.toString()));
+            fleet.processes.add(ChildProcess.start(service.name(), command, env,
+                    settings.stateDir().resolve("logs/" + service.name() + ".log"), settings.repoRoot()));
+        }
+        return fleet;
+    }
+
+    /** Waits until every service answers 200 on its readiness probe. */
+    void awaitReady(StackSettings settings, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        for (int i = 0; i < processes.size(); i++) {
+            ChildProcess process = processes.get(i);
+            int port = settings.services().get(i).port();
+            while (!ready(http, port)) {
+                process.requireAlive();
+                if (Instant.now().isAfter(deadline)) {
+                    throw new StackException(process.name() + " was not ready after " + timeout.toSeconds()
+                            + " s; see " + process.log());
+                }
+                sleep(250);
+            }
+        }
+    }
+
+    List<ChildProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    private static boolean ready(HttpClient http, int port) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        // Stop all at once: each gets its grace period in parallel.
+        processes.parallelStream().forEach(process -> process.stop(20));
+    }
+}

@@ -1,0 +1,186 @@
+package io.scaffold.local.gateway;
+
+import io.scaffold.local.DevIdentity;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.httpproxy.HttpProxy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The local stack's gateway: routes {@code /api/<service>/**} to the owning service as the {@code HTTPRoute}s say,
+ * streams responses as they come (Server-Sent Events included), adds {@code X-Request-Id}, answers CORS for the
+ * configured origins, reports the readiness of the whole suite and, in the local stack only, issues dev tokens.
+ */
+public final class Gateway implements AutoCloseable {
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final HttpServer server;
+
+    private Gateway(Vertx vertx, HttpClient client, HttpServer server) {
+        this.vertx = vertx;
+        this.client = client;
+        this.server = server;
+    }
+
+    /**
+     * @param backends the local port of each Kubernetes Service named in the routes
+     * @param identity signs dev tokens; {@code null} turns {@code /dev/token} off
+     */
+    public static Gateway start(String host, int port, RouteTable routes, Map<String, Integer> backends,
+            List<String> corsOrigins, DevIdentity identity) {
+        Vertx vertx = Vertx.vertx();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(200)
+                .setKeepAlive(true)
+                .setConnectTimeout(5000));
+        Router router = Router.router(vertx);
+        router.route().handler(Gateway::requestId);
+        if (!corsOrigins.isEmpty()) {
+            router.route().handler(CorsHandler.create()
+                    .addOrigins(corsOrigins)
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+                            HttpMethod.DELETE, HttpMethod.OPTIONS))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match",
+                            "Idempotency-Key", "Last-Event-ID", REQUEST_ID))
+                    .exposedHeaders(Set.of("ETag", "Location", REQUEST_ID))
+                    .allowCredentials(true)
+                    .maxAgeSeconds(600));
+        }
+        router.get("/q/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
+        router.get("/q/health/ready").handler(ctx -> ready(ctx, client, backends));
+        if (identity != null) {
+            router.get("/dev/token").handler(ctx -> devToken(ctx, identity));
+        }
+        Map<String, HttpProxy> proxies = new HashMap<>();
+        for (RouteTable.Route route : routes.routes()) {
+            Integer backendPort = backends.get(route.backend());
+            if (backendPort == null) {
+                throw new IllegalArgumentException("route " + route.routeName() + " names an unknown backend "
+                        + route.backend());
+            }
+            proxies.computeIfAbsent(route.backend(),
+                    name -> HttpProxy.reverseProxy(client).origin(backendPort, "localhost"));
+        }
+        router.route().handler(ctx -> routes.routeFor(ctx.normalizedPath())
+                .ifPresentOrElse(route -> proxies.get(route.backend()).handle(ctx.request()),
+                        () -> problem(ctx, 404, "Not Found", "No route for " + ctx.normalizedPath())));
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
+                .requestHandler(router);
+        try {
+            server.listen(port, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("the gateway cannot listen on " + host + ":" + port, e);
+        }
+        return new Gateway(vertx, client, server);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    private static void requestId(RoutingContext ctx) {
+        String id = ctx.request().getHeader(REQUEST_ID);
+        if (id == null || id.isBlank() || id.length() > 200) {
+            id = UUID.randomUUID().toString();
+            ctx.request().headers().set(REQUEST_ID, id);
+        }
+        String echoed = id;
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(REQUEST_ID, echoed));
+        ctx.next();
+    }
+
+    private static void ready(RoutingContext ctx, HttpClient client, Map<String, Integer> backends) {
+        List<String> names = new ArrayList<>(backends.keySet());
+        names.sort(String::compareTo);
+        List<Future<Integer>> checks = names.stream().map(name -> client
+                .request(HttpMethod.GET, backends.get(name), "localhost", "/q/health/ready")
+                .compose(request -> request.setTimeout(3000).send())
+                .map(response -> response.statusCode())
+                .otherwise(503)).toList();
+        Future.join(new ArrayList<>(checks)).onComplete(done -> {
+            JsonArray services = new JsonArray();
+            boolean allUp = true;
+            for (int i = 0; i < names.size(); i++) {
+                boolean up = checks.get(i).result() != null && checks.get(i).result() == 200;
+                allUp &= up;
+                services.add(new JsonObject().put("name", names.get(i)).put("status", up ? "UP" : "DOWN"));
+            }
+            json(ctx, allUp ? 200 : 503, new JsonObject().put("status", allUp ? "UP" : "DOWN").put("checks", services));
+        });
+    }
+
+    private static void devToken(RoutingContext ctx, DevIdentity identity) {
+        String user = ctx.request().getParam("user");
+        if (user == null || !NAME.matcher(user).matches()) {
+            problem(ctx, 400, "Bad Request", "user must be 1-64 letters, digits or . _ @ -",
+                    new JsonArray().add(new JsonObject().put("field", "user")
+                            .put("message", "must be 1-64 letters, digits or . _ @ -")));
+            return;
+        }
+        String rolesParam = ctx.request().getParam("roles");
+        List<String> roles = rolesParam == null || rolesParam.isBlank() ? List.of()
+                : Arrays.stream(rolesParam.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        if (roles.size() > 20 || roles.stream().anyMatch(role -> !NAME.matcher(role).matches())) {
+            problem(ctx, 400, "Bad Request", "roles must be a comma-separated list of at most 20 names",
+                    new JsonArray().add(new JsonObject().put("field", "roles")
+                            .put("message", "each role must be 1-64 letters, digits or . _ @ -")));
+            return;
+        }
+        json(ctx, 200, new JsonObject()
+                .put("token", identity.tokenFor(user, roles))
+                .put("user", user)
+                .put("roles", new JsonArray(roles))
+                .put("expiresIn", identity.lifetimeSeconds()));
+    }
+
+    private static void problem(RoutingContext ctx, int status, String title, String detail) {
+        problem(ctx, status, title, detail, null);
+    }
+
+    private static void problem(RoutingContext ctx, int status, String title, String detail, JsonArray errors) {
+        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+                .put("detail", detail).put("instance", ctx.request().path());
+        if (errors != null) {
+            body.put("errors", errors);
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(body.encode());
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // shutting down anyway
+        }
+        vertx.close();
+    }
+}
