@@ -1,0 +1,84 @@
+package io.scaffold.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the outbox, in the caller's transaction: the event is published if and only if the change it
+ * describes commits. Call it from inside a {@code @Transactional} use case.
+ */
+@ApplicationScoped
+public class Outbox {
+    private static final Object WAKE_REGISTERED = new Object();
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final RelaySignal relaySignal;
+
+    public Outbox(EntityManager entityManager, ObjectMapper objectMapper,
+            TransactionSynchronizationRegistry transactions, RelaySignal relaySignal) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.transactions = transactions;
+        this.relaySignal = relaySignal;
+    }
+
+    /**
+     * @param aggregateType what the event is about, e.g. {@code community}
+     * @param aggregateId   the record key on the topic: one aggregate's events stay in order
+     * @param eventType     CloudEvents type, e.g. {@code scaffold.community.created.v1}
+     * @param data          serialized as the JSON data of the event
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String aggregateType, String aggregateId, String eventType, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId;
+        event.eventType = eventType;
+        event.payload = toJson(data);
+        event.occurredAt = Instant.now();
+        event.nextAttemptAt = event.occurredAt;
+        entityManager.persist(event);
+        wakeRelayAfterCommit();
+        return event.eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relaySignal.wake();
+                }
+            }
+        });
+    }
+
+    private String toJson(Object data) {
+        try {
+            return objectMapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be serialized: " + e.getOriginalMessage(), e);
+        }
+    }
+}

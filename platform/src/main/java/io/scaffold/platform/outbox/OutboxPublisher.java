@@ -1,0 +1,157 @@
+package io.scaffold.platform.outbox;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One relay pass: claims pending outbox rows ({@code FOR UPDATE SKIP LOCKED}, so replicas never claim the same row),
+ * publishes them as binary-mode CloudEvents keyed by aggregate id, and marks them sent, all in one transaction.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+    public static final String CHANNEL = "scaffold-outbox";
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    private final EntityManager entityManager;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final Backoff rowBackoff;
+
+    public OutboxPublisher(EntityManager entityManager, @Channel(CHANNEL) MutinyEmitter<String> emitter,
+            OutboxConfig config) {
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.config = config;
+        this.rowBackoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+    }
+
+    /** @return the outcome of the pass: how many rows were claimed and how many were published. */
+    @Transactional
+    public PassResult publishPending() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> claimed = entityManager.createNativeQuery("""
+                SELECT * FROM scaffold_outbox
+                WHERE sent_at IS NULL AND next_attempt_at <= now()
+                ORDER BY id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        if (claimed.isEmpty()) {
+            return new PassResult(0, 0);
+        }
+        List<OutboxEvent> publishable = inAggregateOrder(claimed);
+        List<CompletableFuture<Void>> acks = new ArrayList<>(publishable.size());
+        for (OutboxEvent event : publishable) {
+            // Subscribing hands the message to the producer now, in id order: per-key order on the partition.
+            acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        Instant now = Instant.now();
+        int published = 0;
+        for (int i = 0; i < publishable.size(); i++) {
+            OutboxEvent event = publishable.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                event.sentAt = now;
+                published++;
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                acks.get(i).cancel(false);
+                event.attempts++;
+                event.nextAttemptAt = now.plus(rowBackoff.afterFailures(event.attempts));
+                event.lastError = describe(e);
+                LOG.debugf("outbox event %s (%s) not published, attempt %d: %s", event.eventId, event.eventType,
+                        event.attempts, event.lastError);
+            }
+        }
+        return new PassResult(claimed.size(), published);
+    }
+
+    /**
+     * Keeps only the rows that are next in line for their aggregate: a row is held back while an earlier row of the
+     * same aggregate is still pending outside this pass (claimed by another replica, or waiting for a retry).
+     */
+    private List<OutboxEvent> inAggregateOrder(List<OutboxEvent> claimed) {
+        Set<String> aggregates = new HashSet<>();
+        claimed.forEach(event -> aggregates.add(event.aggregateId));
+        Map<String, Long> earliestForeign = earliestForeignPending(aggregates, claimed);
+        if (earliestForeign.isEmpty()) {
+            return claimed;
+        }
+        return claimed.stream()
+                .filter(e -> e.id < earliestForeign.getOrDefault(e.aggregateId, Long.MAX_VALUE))
+                .toList();
+    }
+
+    private Map<String, Long> earliestForeignPending(Set<String> aggregates, List<OutboxEvent> claimed) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT o.aggregate_id, min(o.id) FROM scaffold_outbox o
+                WHERE o.sent_at IS NULL
+                  AND o.aggregate_id = ANY(CAST(:aggregates AS text[]))
+                  AND NOT (o.id = ANY(CAST(:claimed AS bigint[])))
+                GROUP BY o.aggregate_id""")
+                .setParameter("aggregates", aggregates.toArray(String[]::new))
+                .setParameter("claimed", claimed.stream().map(e -> e.id).toArray(Long[]::new))
+                .getResultList();
+        Map<String, Long> earliest = new HashMap<>();
+        for (Object[] row : rows) {
+            earliest.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return earliest;
+    }
+
+    private Message<String> toMessage(OutboxEvent event) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.eventId.toString())
+                .withType(event.eventType)
+                .withSource(URI.create(config.source()))
+                .withSubject(event.aggregateId)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.aggregateId)
+                .build();
+        return Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+
+    /** What one pass did. */
+    public record PassResult(int claimed, int published) {
+        public boolean failed() {
+            return published < claimed;
+        }
+    }
+
+}
