@@ -11,7 +11,7 @@ CREATE TABLE scaffold_outbox (
     aggregate_type  text        NOT NULL,
     aggregate_id    text        NOT NULL,
     event_type      text        NOT NULL,
-    payload         jsonb       NOT NULL,
+    payload         json        NOT NULL, -- json, not jsonb: published byte for byte as serialized
     occurred_at     timestamptz NOT NULL,
     attempts        integer     NOT NULL DEFAULT 0,
     next_attempt_at timestamptz NOT NULL,

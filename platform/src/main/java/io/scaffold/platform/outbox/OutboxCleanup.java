@@ -24,13 +24,12 @@ public class OutboxCleanup {
     @Scheduled(every = "${scaffold.outbox.cleanup-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
-    public int deleteSentBefore() {
+    public void deleteExpiredSentEvents() {
         int deleted = entityManager.createNativeQuery("DELETE FROM scaffold_outbox WHERE sent_at < :cutoff")
                 .setParameter("cutoff", Instant.now().minus(config.retention()))
                 .executeUpdate();
         if (deleted > 0) {
             LOG.infof("outbox clean-up: %d sent events older than %s deleted", deleted, config.retention());
         }
-        return deleted;
     }
 }

@@ -7,8 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -35,8 +34,9 @@ public class OutboxEvent {
     @Column(name = "event_type", nullable = false)
     public String eventType;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "payload", nullable = false)
+    // Kept as the exact text the producer serialized (a json column validates it without rewriting it).
+    @ColumnTransformer(write = "CAST(? AS json)")
+    @Column(name = "payload", nullable = false, columnDefinition = "json")
     public String payload;
 
     @Column(name = "occurred_at", nullable = false)

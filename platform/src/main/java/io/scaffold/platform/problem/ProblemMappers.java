@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -51,9 +52,15 @@ public class ProblemMappers {
         return respond(ProblemType.VALIDATION, detail, errors, uri);
     }
 
-    @ServerExceptionMapper
+    // Priority above the Jackson extension's own mapper for MismatchedInputException, which answers plain JSON.
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException exception, UriInfo uri) {
+        return unreadableJson(exception, uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
-        if (exception instanceof JsonParseException) {
+        if (exception instanceof JsonParseException || isTruncated(exception)) {
             return respond(ProblemType.MALFORMED, "The request body is not valid JSON: " + exception.getOriginalMessage(),
                     List.of(new FieldError("body", "is not valid JSON")), uri);
         }
@@ -83,6 +90,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri); // the JSON reader wraps parse errors in a 400
+        }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(exception, "request to %s failed", uri.getPath());
@@ -136,6 +146,10 @@ public class ProblemMappers {
                 continue; // the request body parameter: its fields are what the client knows
             }
             if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null && !parts.isEmpty()) {
+                    int last = parts.size() - 1;
+                    parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+                }
                 continue;
             }
             String name = node.getName() == null ? "" : node.getName();
@@ -149,6 +163,10 @@ public class ProblemMappers {
         }
         String field = String.join(".", parts).replace(".[", "[");
         return field.isEmpty() ? "body" : field;
+    }
+
+    private static boolean isTruncated(JsonProcessingException exception) {
+        return exception.getOriginalMessage() != null && exception.getOriginalMessage().contains("end-of-input");
     }
 
     static String pathOf(JsonMappingException exception) {

@@ -1,0 +1,137 @@
+package io.scaffold.platform.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The real infrastructure of a test JVM, started once and shared by every test class: an Apache Kafka broker (KRaft,
+ * single combined node, in this JVM) and an embedded PostgreSQL server. Both stop when the JVM exits.
+ *
+ * <p>Their addresses are kept in system properties, not only in static fields, because Quarkus loads test code in
+ * more than one class loader and the broker must still be started only once.
+ */
+public final class TestInfrastructure {
+    static final String KAFKA_BOOTSTRAP = "scaffold.test.kafka.bootstrap";
+    static final String POSTGRES_URL = "scaffold.test.postgres.url";
+    private static KafkaClusterTestKit kafka;
+    private static EmbeddedPostgres postgres;
+
+    private TestInfrastructure() {
+    }
+
+    /** The bootstrap servers of the test broker, starting it on first use. */
+    public static synchronized String kafkaBootstrapServers() {
+        String running = System.getProperty(KAFKA_BOOTSTRAP);
+        if (running != null) {
+            return running;
+        }
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build();
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "3")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            kafka = cluster;
+            BrokerControl.register(cluster);
+            Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopKafka, "test-kafka-stop"));
+            System.setProperty(KAFKA_BOOTSTRAP, cluster.bootstrapServers());
+            return cluster.bootstrapServers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the test Kafka broker did not start", e);
+        }
+    }
+
+    /** Takes the test broker down (for outage tests); {@link #startKafkaBroker()} brings it back on the same port. */
+    public static void stopKafkaBroker() {
+        kafkaBootstrapServers();
+        BrokerControl.invoke("stop");
+    }
+
+    public static void startKafkaBroker() {
+        BrokerControl.invoke("start");
+    }
+
+    /** A JDBC URL of a database with this name on the test PostgreSQL server, creating both on first use. */
+    public static synchronized String postgresDatabase(String database) {
+        String server = System.getProperty(POSTGRES_URL);
+        if (server == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                server = "jdbc:postgresql://localhost:" + postgres.getPort();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopPostgres,
+                        "test-postgres-stop"));
+                System.setProperty(POSTGRES_URL, server);
+            } catch (Exception e) {
+                throw new IllegalStateException("the embedded test PostgreSQL did not start", e);
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(server + "/postgres", "postgres", "postgres");
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test database " + database, e);
+        }
+        return server + "/" + database;
+    }
+
+    /** The settings a service needs to run against this infrastructure. */
+    public static Map<String, String> serviceConfig(String database) {
+        return Map.of(
+                "kafka.bootstrap.servers", kafkaBootstrapServers(),
+                "quarkus.datasource.jdbc.url", postgresDatabase(database),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "mp.jwt.verify.publickey", TestTokens.publicKeyBase64(),
+                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+    }
+
+    private static void stopKafka() {
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
+    }
+
+    private static void stopPostgres() {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
+    }
+}
