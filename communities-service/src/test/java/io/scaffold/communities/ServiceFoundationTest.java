@@ -1,0 +1,8 @@
+package io.scaffold.communities;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.scaffold.platform.testing.ServiceFoundationContract;
+
+@QuarkusTest
+class ServiceFoundationTest extends ServiceFoundationContract {
+}

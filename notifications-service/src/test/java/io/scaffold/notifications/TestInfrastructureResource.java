@@ -1,0 +1,11 @@
+package io.scaffold.notifications;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.scaffold.platform.testing.ScaffoldTestResource;
+
+/** Every test of this service runs against the real Kafka broker and PostgreSQL (database "notifications"). */
+@QuarkusTestResource(value = ScaffoldTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "notifications"))
+public class TestInfrastructureResource {
+}
