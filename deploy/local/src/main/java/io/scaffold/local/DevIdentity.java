@@ -36,7 +36,7 @@ public final class DevIdentity {
         this.issuer = issuer;
     }
 
-    static DevIdentity loadOrCreate(Path dir, String issuer) {
+    public static DevIdentity loadOrCreate(Path dir, String issuer) {
         Path privateFile = dir.resolve("private-key.pem");
         Path publicFile = dir.resolve("public-key.pem");
         try {

@@ -85,7 +85,7 @@ public final class Gateway implements AutoCloseable {
         }
         router.route().handler(ctx -> routes.routeFor(ctx.normalizedPath())
                 .ifPresentOrElse(route -> proxies.get(route.backend()).handle(ctx.request()),
-                        () -> problem(ctx, 404, "Not Found", "No route for " + ctx.normalizedPath())));
+                        () -> problem(ctx, 404, "Not found", "No route for " + ctx.normalizedPath())));
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
                 .requestHandler(router);
         try {
@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
     private static void devToken(RoutingContext ctx, DevIdentity identity) {
         String user = ctx.request().getParam("user");
         if (user == null || !NAME.matcher(user).matches()) {
-            problem(ctx, 400, "Bad Request", "user must be 1-64 letters, digits or . _ @ -",
+            problem(ctx, 400, "Invalid request", "user must be 1-64 letters, digits or . _ @ -",
                     new JsonArray().add(new JsonObject().put("field", "user")
                             .put("message", "must be 1-64 letters, digits or . _ @ -")));
             return;
@@ -144,7 +144,7 @@ public final class Gateway implements AutoCloseable {
         List<String> roles = rolesParam == null || rolesParam.isBlank() ? List.of()
                 : Arrays.stream(rolesParam.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
         if (roles.size() > 20 || roles.stream().anyMatch(role -> !NAME.matcher(role).matches())) {
-            problem(ctx, 400, "Bad Request", "roles must be a comma-separated list of at most 20 names",
+            problem(ctx, 400, "Invalid request", "roles must be a comma-separated list of at most 20 names",
                     new JsonArray().add(new JsonObject().put("field", "roles")
                             .put("message", "each role must be 1-64 letters, digits or . _ @ -")));
             return;
@@ -161,7 +161,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static void problem(RoutingContext ctx, int status, String title, String detail, JsonArray errors) {
-        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+        String type = "urn:scaffold:problem:" + (status == 404 ? "not-found" : "validation");
+        JsonObject body = new JsonObject().put("type", type).put("title", title).put("status", status)
                 .put("detail", detail).put("instance", ctx.request().path());
         if (errors != null) {
             body.put("errors", errors);
