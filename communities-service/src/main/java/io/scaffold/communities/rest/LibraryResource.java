@@ -1,0 +1,112 @@
+package io.scaffold.communities.rest;
+
+import io.scaffold.communities.domain.ResourceType;
+import io.scaffold.communities.rest.dto.CreateResource;
+import io.scaffold.communities.rest.dto.ResourceView;
+import io.scaffold.communities.rest.dto.UpdateResource;
+import io.scaffold.communities.service.ResourceService;
+import io.scaffold.platform.http.ETags;
+import io.scaffold.platform.http.QueryParams;
+import io.scaffold.platform.paging.CursorPage;
+import io.scaffold.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/communities/{id}/resources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Resource library", description = "Links, documents, contacts, courses and guides a community shares")
+public class LibraryResource {
+    private final ResourceService resources;
+    private final CurrentUser user;
+
+    public LibraryResource(ResourceService resources, CurrentUser user) {
+        this.resources = resources;
+        this.user = user;
+    }
+
+    @POST
+    @Operation(operationId = "addResource", summary = "Add a resource (members)")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "400", description = "Invalid input, e.g. a URL that is not http(s)")
+    @APIResponse(responseCode = "403", description = "Not a member")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "409", description = "The community is archived")
+    @APIResponse(responseCode = "422", description = "A CONTACT that is not a member")
+    public Response add(@PathParam("id") UUID id, @NotNull @Valid CreateResource request, @Context UriInfo uri) {
+        ResourceView created = resources.add(id, request, user.id());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .header(HttpHeaders.ETAG, ETags.of(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Operation(operationId = "listResources", summary = "List or search a community's resources",
+            description = "Newest first, or by relevance with q (full-text over title, tags and description).")
+    @APIResponse(responseCode = "200", description = "A page of resources")
+    @APIResponse(responseCode = "400", description = "Invalid parameter")
+    @APIResponse(responseCode = "403", description = "Not a member of this private community")
+    @APIResponse(responseCode = "404", description = "Not found")
+    public CursorPage<ResourceView> list(@PathParam("id") UUID id,
+            @Parameter(description = "Full-text query") @QueryParam("q") String q,
+            @Parameter(description = "LINK, DOCUMENT, CONTACT, COURSE or GUIDE") @QueryParam("type") String type,
+            @QueryParam("tag") String tag, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return resources.list(id, user.id(), q, QueryParams.optionalEnum("type", type, ResourceType.class), tag,
+                QueryParams.optionalInt("limit", limit), cursor);
+    }
+
+    @GET
+    @Path("{resourceId}")
+    @Operation(operationId = "getResource", summary = "Read a resource")
+    @APIResponse(responseCode = "200", description = "The resource; ETag carries its version")
+    @APIResponse(responseCode = "403", description = "Not a member of this private community")
+    @APIResponse(responseCode = "404", description = "Not found")
+    public Response get(@PathParam("id") UUID id, @PathParam("resourceId") UUID resourceId) {
+        ResourceView view = resources.get(id, resourceId, user.id());
+        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+    }
+
+    @PATCH
+    @Path("{resourceId}")
+    @Operation(operationId = "updateResource", summary = "Edit a resource (its author, owners, facilitators)")
+    @APIResponse(responseCode = "200", description = "The updated resource")
+    @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "403", description = "Not allowed to edit it")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version")
+    public Response update(@PathParam("id") UUID id, @PathParam("resourceId") UUID resourceId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid UpdateResource request) {
+        ResourceView view = resources.update(id, resourceId, request, ETags.expectedVersion(ifMatch), user.id());
+        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+    }
+
+    @DELETE
+    @Path("{resourceId}")
+    @Operation(operationId = "removeResource", summary = "Remove a resource (its author, owners, facilitators)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", description = "Not allowed to remove it")
+    @APIResponse(responseCode = "404", description = "Not found")
+    public void remove(@PathParam("id") UUID id, @PathParam("resourceId") UUID resourceId) {
+        resources.remove(id, resourceId, user.id());
+    }
+}

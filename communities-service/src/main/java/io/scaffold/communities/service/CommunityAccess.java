@@ -1,0 +1,67 @@
+package io.scaffold.communities.service;
+
+import io.scaffold.communities.domain.Community;
+import io.scaffold.communities.domain.CommunityPolicy;
+import io.scaffold.communities.domain.Membership;
+import io.scaffold.communities.repository.CommunityRepository;
+import io.scaffold.communities.repository.MembershipRepository;
+import io.scaffold.platform.problem.ApiProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/**
+ * Loads a community as one caller may see it: a private community is a 404 for people outside it, so nobody learns
+ * that it exists.
+ */
+@ApplicationScoped
+public class CommunityAccess {
+    private final CommunityRepository communities;
+    private final MembershipRepository memberships;
+
+    public CommunityAccess(CommunityRepository communities, MembershipRepository memberships) {
+        this.communities = communities;
+        this.memberships = memberships;
+    }
+
+    /** The community and the caller's membership (null if none), or 404. */
+    public Seen visible(UUID communityId, String callerId) {
+        return check(communities.findByIdOptional(communityId).orElseThrow(() -> notFound(communityId)), callerId);
+    }
+
+    /** The same, with the community row locked for the rest of the transaction (membership and content changes). */
+    public Seen visibleForUpdate(UUID communityId, String callerId) {
+        return check(communities.findForUpdate(communityId).orElseThrow(() -> notFound(communityId)), callerId);
+    }
+
+    /** Members, resources and experts: for everyone on a public community, for active members of a private one. */
+    public Seen content(UUID communityId, String callerId) {
+        Seen seen = visible(communityId, callerId);
+        if (!CommunityPolicy.canSeeContent(seen.community(), seen.caller())) {
+            throw ApiProblem.forbidden("Only members of this private community can see its members and resources");
+        }
+        return seen;
+    }
+
+    private Seen check(Community community, String callerId) {
+        Membership caller = memberships.find(community.id, callerId).orElse(null);
+        if (!CommunityPolicy.canSee(community, caller)) {
+            throw notFound(community.id);
+        }
+        return new Seen(community, caller);
+    }
+
+    public static void requireNotArchived(Community community) {
+        if (community.isArchived()) {
+            throw ApiProblem.conflict("Community " + community.id + " is archived");
+        }
+    }
+
+    private static ApiProblem notFound(UUID id) {
+        return ApiProblem.notFound("Community", id);
+    }
+
+    /** A community and the caller's membership in it (null when they have none). */
+    public record Seen(Community community, Membership caller) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.scaffold.platform.http;
+
+import io.scaffold.platform.problem.ApiProblem;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Typed query parameters read from their raw text, so a wrong value is a 400 naming the parameter (JAX-RS would
+ * answer a bare 404 for a query parameter it cannot convert).
+ */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    public static Integer optionalInt(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid(name, "must be a whole number");
+        }
+    }
+
+    public static boolean flag(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.invalid(name, "must be true or false");
+        };
+    }
+
+    public static <E extends Enum<E>> E optionalEnum(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+}
