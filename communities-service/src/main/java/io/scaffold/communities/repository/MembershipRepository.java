@@ -39,23 +39,24 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
      */
     public List<Membership> page(UUID communityId, MembershipStatus status, Role role, String skill, String afterUserId,
             int limit) {
-        StringBuilder query = new StringBuilder("communityId = :community and status = :status");
+        StringBuilder query = new StringBuilder("from Membership m where m.communityId = :community"
+                + " and m.status = :status");
         var params = new java.util.HashMap<String, Object>();
         params.put("community", communityId);
         params.put("status", status);
         if (role != null) {
-            query.append(" and role = :role");
+            query.append(" and m.role = :role");
             params.put("role", role);
         }
         if (skill != null) {
-            query.append(" and exists (select 1 from MemberSkill s where s.communityId = :community"
-                    + " and s.userId = userId and s.skill = :skill)");
+            query.append(" and exists (select 1 from MemberSkill s where s.communityId = m.communityId"
+                    + " and s.userId = m.userId and s.skill = :skill)");
             params.put("skill", skill);
         }
         if (afterUserId != null) {
-            query.append(" and userId > :after");
+            query.append(" and m.userId > :after");
             params.put("after", afterUserId);
         }
-        return find(query + " order by userId", params).page(0, limit).list();
+        return find(query + " order by m.userId", params).page(0, limit).list();
     }
 }

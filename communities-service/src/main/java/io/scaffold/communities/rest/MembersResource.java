@@ -52,9 +52,10 @@ public class MembersResource {
     @Path("members")
     @Operation(operationId = "joinCommunity", summary = "Join (public), accept an invitation, or ask to join (private)",
             description = "Answers the caller's membership: ACTIVE when they joined, PENDING when an owner or "
-                    + "facilitator must approve. Asking again returns the current state.")
+                    + "facilitator must approve. A private community cannot be read by outsiders, but its id works "
+                    + "as a link to ask for access. Asking again returns the current state.")
     @APIResponse(responseCode = "200", description = "The caller's membership")
-    @APIResponse(responseCode = "404", description = "No such community, or a private one the caller is not invited to")
+    @APIResponse(responseCode = "404", description = "No such community")
     @APIResponse(responseCode = "409", description = "The community is archived")
     public MemberView join(@PathParam("id") UUID id) {
         return memberships.join(id, user.id());

@@ -34,6 +34,12 @@ public class CommunityAccess {
         return check(communities.findForUpdate(communityId).orElseThrow(() -> notFound(communityId)), callerId);
     }
 
+    /** The community, locked, whatever its visibility: people outside a private community may ask to join it. */
+    public Seen forJoining(UUID communityId, String callerId) {
+        Community community = communities.findForUpdate(communityId).orElseThrow(() -> notFound(communityId));
+        return new Seen(community, memberships.find(community.id, callerId).orElse(null));
+    }
+
     /** Members, resources and experts: for everyone on a public community, for active members of a private one. */
     public Seen content(UUID communityId, String callerId) {
         Seen seen = visible(communityId, callerId);

@@ -52,11 +52,12 @@ public class MembershipService {
 
     /**
      * The caller joins: directly into a public community, by accepting an invitation, or as a request (PENDING) to
-     * join a private one. Asking again returns the current state.
+     * join a private one. A private community stays unreadable to outsiders, but its id works like a link to ask
+     * for access. Asking again returns the current state.
      */
     @Transactional
     public MemberView join(UUID communityId, String callerId) {
-        CommunityAccess.Seen seen = access.visibleForUpdate(communityId, callerId);
+        CommunityAccess.Seen seen = access.forJoining(communityId, callerId);
         Community community = seen.community();
         CommunityAccess.requireNotArchived(community);
         Membership membership = seen.caller();

@@ -1,12 +1,13 @@
 package io.scaffold.platform.outbox;
 
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -32,11 +33,11 @@ public class OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
 
     private final EntityManager entityManager;
-    private final MutinyEmitter<String> emitter;
+    private final Emitter<String> emitter;
     private final OutboxConfig config;
     private final Backoff rowBackoff;
 
-    public OutboxPublisher(EntityManager entityManager, @Channel(CHANNEL) MutinyEmitter<String> emitter,
+    public OutboxPublisher(EntityManager entityManager, @Channel(CHANNEL) Emitter<String> emitter,
             OutboxConfig config) {
         this.entityManager = entityManager;
         this.emitter = emitter;
@@ -62,8 +63,15 @@ public class OutboxPublisher {
         List<OutboxEvent> publishable = inAggregateOrder(claimed);
         List<CompletableFuture<Void>> acks = new ArrayList<>(publishable.size());
         for (OutboxEvent event : publishable) {
-            // Subscribing hands the message to the producer now, in id order: per-key order on the partition.
-            acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+            // Handed to the producer now, in id order: per-key order on the partition. The broker's
+            // acknowledgement completes the future on a producer thread, outside this transaction.
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            try {
+                emitter.send(toMessage(event, ack));
+            } catch (RuntimeException e) {
+                ack.completeExceptionally(e);
+            }
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         Instant now = Instant.now();
@@ -123,7 +131,7 @@ public class OutboxPublisher {
         return earliest;
     }
 
-    private Message<String> toMessage(OutboxEvent event) {
+    private Message<String> toMessage(OutboxEvent event, CompletableFuture<Void> ack) {
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.eventId.toString())
                 .withType(event.eventType)
@@ -135,7 +143,15 @@ public class OutboxPublisher {
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId)
                 .build();
-        return Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record);
+        return Message.of(event.payload, Metadata.of(cloudEvent, record),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
     }
 
     private static String describe(Throwable e) {
