@@ -1,0 +1,163 @@
+package io.scaffold.communities.bench;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scaffold.local.gateway.Gateway;
+import io.scaffold.local.gateway.RouteTable;
+import io.scaffold.platform.testing.TestTokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The read path of communities-service, measured against a baseline in the same run (run with -Pbench):
+ * <ul>
+ *   <li>GET /api/communities/{id} through the gateway vs a bare Panache findById endpoint on the same database;</li>
+ *   <li>p99 of that read at half the measured throughput;</li>
+ *   <li>full-text search over 10,000 communities and 100,000 resources, with the query plans.</li>
+ * </ul>
+ * Figures are printed, never asserted: these machines are noisy.
+ */
+@QuarkusTest
+class CommunityReadBenchmark {
+    static final String[] WORDS = {"kafka", "postgres", "kubernetes", "react", "java", "quarkus", "security",
+            "design", "testing", "observability", "networking", "python", "accessibility", "onboarding", "sales",
+            "finance", "legal", "hiring", "coaching", "leadership", "agile", "devops", "terraform", "linux",
+            "mobile", "android", "swift", "golang", "rust", "graphql", "caching", "search", "analytics", "privacy",
+            "compliance", "support", "writing", "research", "pricing", "marketing"};
+    static final int WORKERS = Integer.getInteger("bench.workers", 16);
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
+    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL service;
+
+    @Test
+    void readAndSearchPaths() throws Exception {
+        seed();
+        List<String> ids = query("SELECT id::text FROM community WHERE name LIKE 'bench-%' ORDER BY random() LIMIT 5000");
+        List<String> libraryCommunities = query("SELECT DISTINCT community_id::text FROM shared_resource LIMIT 100");
+        String bearer = TestTokens.bearer("bench-owner");
+        String direct = "http://localhost:" + service.getPort();
+        LoadGenerator load = new LoadGenerator();
+
+        try (Gateway gateway = Gateway.start("127.0.0.1", 0,
+                RouteTable.read(Path.of("../deploy/k8s/base/gateway/httproutes.yaml")),
+                Map.of("communities-service", service.getPort(), "requests-service", service.getPort(),
+                        "notifications-service", service.getPort()), List.of(), null)) {
+            String viaGateway = "http://127.0.0.1:" + gateway.port();
+            List<LoadGenerator.Result> results = new ArrayList<>();
+
+            LoadGenerator.Result baseline = load.closedLoop("baseline: bare Panache findById (direct)", WORKERS,
+                    WARM_UP, RUN, () -> LoadGenerator.get(direct + "/bench/baseline/communities/" + any(ids), null));
+            results.add(baseline);
+            results.add(load.closedLoop("GET /api/communities/{id} (direct)", WORKERS, WARM_UP, RUN,
+                    () -> LoadGenerator.get(direct + "/api/communities/" + any(ids), bearer)));
+            LoadGenerator.Result gatewayRead = load.closedLoop("GET /api/communities/{id} (gateway)", WORKERS,
+                    WARM_UP, RUN, () -> LoadGenerator.get(viaGateway + "/api/communities/" + any(ids), bearer));
+            results.add(gatewayRead);
+            double half = gatewayRead.requestsPerSecond() / 2;
+            results.add(load.paced(String.format("GET /api/communities/{id} (gateway) @ %.0f/s", half), half,
+                    WORKERS, RUN, () -> LoadGenerator.get(viaGateway + "/api/communities/" + any(ids), bearer)));
+            results.add(load.closedLoop("search communities ?q=<word> (gateway)", 4, WARM_UP, RUN,
+                    () -> LoadGenerator.get(viaGateway + "/api/communities?q=" + word(), bearer)));
+            results.add(load.closedLoop("search communities ?q=<2 words> (gateway)", 4, WARM_UP, RUN,
+                    () -> LoadGenerator.get(viaGateway + "/api/communities?q=" + word() + "%20" + word(), bearer)));
+            results.add(load.closedLoop("search resources ?q=<word> (gateway)", 4, WARM_UP, RUN,
+                    () -> LoadGenerator.get(viaGateway + "/api/communities/" + any(libraryCommunities)
+                            + "/resources?q=" + word(), bearer)));
+
+            System.out.println();
+            System.out.println("=== communities-service read path (" + WORKERS + " clients, " + RUN.toSeconds()
+                    + " s per run, 10,000 communities, 100,000 resources) ===");
+            results.forEach(r -> System.out.println(r.line()));
+            System.out.printf("gateway read / baseline throughput: %.0f %%%n",
+                    100 * gatewayRead.requestsPerSecond() / baseline.requestsPerSecond());
+            System.out.println();
+            explain("community search", """
+                    SELECT c.id, ts_rank(c.search, websearch_to_tsquery('english', 'kafka')) AS rank
+                    FROM community c LEFT JOIN membership m ON m.community_id = c.id AND m.user_id = 'bench-owner'
+                    WHERE (c.visibility = 'PUBLIC' OR m.user_id IS NOT NULL) AND c.archived_at IS NULL
+                      AND c.search @@ websearch_to_tsquery('english', 'kafka')
+                    ORDER BY rank DESC, c.id LIMIT 21""");
+            explain("resource search", """
+                    SELECT r.id, ts_rank(r.search, websearch_to_tsquery('english', 'kafka'))
+                    FROM shared_resource r WHERE r.community_id = '%s'
+                      AND r.search @@ websearch_to_tsquery('english', 'kafka')
+                    ORDER BY ts_rank(r.search, websearch_to_tsquery('english', 'kafka')) DESC, r.id LIMIT 21"""
+                    .formatted(libraryCommunities.get(0)));
+        }
+    }
+
+    static String any(List<String> values) {
+        return values.get(ThreadLocalRandom.current().nextInt(values.size()));
+    }
+
+    static String word() {
+        return URLEncoder.encode(WORDS[ThreadLocalRandom.current().nextInt(WORDS.length)], StandardCharsets.UTF_8);
+    }
+
+    /** 10,000 communities (a fifth private, all owned by bench-owner) and 100,000 resources in 100 of them. */
+    void seed() throws Exception {
+        String words = "ARRAY['" + String.join("','", WORDS) + "']";
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO community (id, name, description, visibility, tags, member_count, created_by,
+                                           created_at, updated_at)
+                    SELECT gen_random_uuid(), 'bench-' || g || ' ' || w[1 + g %% 40] || ' ' || w[1 + (g / 40) %% 40],
+                           'People who work on ' || w[1 + (g * 7) %% 40] || ', ' || w[1 + (g * 13) %% 40]
+                               || ' and ' || w[1 + (g * 17) %% 40] || '. We share runbooks and help each other.',
+                           CASE WHEN g %% 5 = 0 THEN 'PRIVATE' ELSE 'PUBLIC' END,
+                           ARRAY[w[1 + g %% 40], w[1 + (g * 3) %% 40]], 1, 'bench-owner', now(), now()
+                    FROM generate_series(1, 10000) g, (SELECT %s AS w) words""".formatted(words));
+            sql.execute("""
+                    INSERT INTO membership (community_id, user_id, role, status, created_at, updated_at)
+                    SELECT id, 'bench-owner', 'OWNER', 'ACTIVE', now(), now() FROM community WHERE name LIKE 'bench-%'""");
+            sql.execute("""
+                    INSERT INTO shared_resource (id, community_id, type, title, description, tags, url, author_id,
+                                                 created_at, updated_at)
+                    SELECT gen_random_uuid(), c.ids[1 + g %% 100], 'LINK',
+                           'How to ' || w[1 + g %% 40] || ' with ' || w[1 + (g / 40) %% 40],
+                           'Notes on ' || w[1 + (g * 7) %% 40] || ' and ' || w[1 + (g * 11) %% 40],
+                           ARRAY[w[1 + g %% 40]], 'https://wiki.example.com/' || g, 'bench-owner',
+                           now() - g * interval '1 second', now()
+                    FROM generate_series(1, 100000) g,
+                         (SELECT %s AS w) words,
+                         (SELECT array_agg(id) AS ids FROM (SELECT id FROM community WHERE name LIKE 'bench-%%'
+                                                            ORDER BY name LIMIT 100) x) c""".formatted(words));
+            sql.execute("ANALYZE");
+        }
+    }
+
+    List<String> query(String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    void explain(String name, String sql) throws Exception {
+        System.out.println("--- EXPLAIN ANALYZE " + name + " ---");
+        query("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).forEach(System.out::println);
+    }
+}
