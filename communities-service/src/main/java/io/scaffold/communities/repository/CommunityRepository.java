@@ -2,11 +2,14 @@ package io.scaffold.communities.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.scaffold.communities.domain.Community;
+import io.scaffold.communities.domain.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +29,16 @@ public class CommunityRepository implements PanacheRepositoryBase<Community, UUI
                 except == null ? new UUID(0, 0) : except) > 0;
     }
 
+    /** A community and the caller's membership (null when none), in one round trip. */
+    public Optional<Object[]> findWithMembership(UUID id, String userId) {
+        return getEntityManager().createQuery(
+                        "select c, m from Community c left join Membership m on m.communityId = c.id and m.userId = :user"
+                                + " where c.id = :id", Object[].class)
+                .setParameter("id", id)
+                .setParameter("user", userId)
+                .getResultStream().findFirst();
+    }
+
     public Optional<Community> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
@@ -41,19 +54,19 @@ public class CommunityRepository implements PanacheRepositoryBase<Community, UUI
      */
     public List<Listed> list(Filter filter, List<String> after, int limit) {
         boolean search = filter.query() != null;
-        StringBuilder sql = new StringBuilder("""
-                SELECT c.id, m.role, m.status""").append(search
-                ? ", ts_rank(c.search, websearch_to_tsquery('english', :q)) AS rank" : ", NULL::real AS rank")
-                .append("""
-                         FROM community c
-                        LEFT JOIN membership m ON m.community_id = c.id AND m.user_id = :me
-                        WHERE (c.visibility = 'PUBLIC' OR m.user_id IS NOT NULL)
-                        """);
+        String rank = "ts_rank(c.search, websearch_to_tsquery('english', :q))";
+        // EXISTS rather than a join: the planner can start from the search or name index and probe memberships.
+        StringBuilder sql = new StringBuilder("SELECT c.id, ").append(search ? rank : "NULL::real")
+                .append(" FROM community c WHERE ");
+        if (filter.mineOnly()) {
+            sql.append("EXISTS (SELECT 1 FROM membership m WHERE m.community_id = c.id AND m.user_id = :me"
+                    + " AND m.status = 'ACTIVE')");
+        } else {
+            sql.append("(c.visibility = 'PUBLIC' OR EXISTS (SELECT 1 FROM membership m WHERE m.community_id = c.id"
+                    + " AND m.user_id = :me))");
+        }
         if (!filter.includeArchived()) {
             sql.append(" AND c.archived_at IS NULL");
-        }
-        if (filter.mineOnly()) {
-            sql.append(" AND m.status = 'ACTIVE'");
         }
         if (filter.tag() != null) {
             sql.append(" AND c.tags @> ARRAY[CAST(:tag AS text)]");
@@ -61,11 +74,10 @@ public class CommunityRepository implements PanacheRepositoryBase<Community, UUI
         if (search) {
             sql.append(" AND c.search @@ websearch_to_tsquery('english', :q)");
             if (after != null) {
-                sql.append(" AND (ts_rank(c.search, websearch_to_tsquery('english', :q)) < CAST(:afterRank AS real)"
-                        + " OR (ts_rank(c.search, websearch_to_tsquery('english', :q)) = CAST(:afterRank AS real)"
-                        + " AND c.id > CAST(:afterId AS uuid)))");
+                sql.append(" AND (").append(rank).append(" < CAST(:afterRank AS real) OR (").append(rank)
+                        .append(" = CAST(:afterRank AS real) AND c.id > CAST(:afterId AS uuid)))");
             }
-            sql.append(" ORDER BY rank DESC, c.id");
+            sql.append(" ORDER BY 2 DESC, c.id");
         } else {
             if (after != null) {
                 sql.append(" AND (lower(c.name), c.id) > (:afterName, CAST(:afterId AS uuid))");
@@ -93,15 +105,24 @@ public class CommunityRepository implements PanacheRepositoryBase<Community, UUI
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-        var byId = new java.util.HashMap<UUID, Community>();
-        if (!ids.isEmpty()) {
-            list("id in ?1", ids).forEach(c -> byId.put(c.id, c));
+        if (rows.isEmpty()) {
+            return List.of();
         }
+        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
+        Map<UUID, Community> byId = new HashMap<>();
+        list("id in ?1", ids).forEach(c -> byId.put(c.id, c));
+        Map<UUID, Membership> callerMemberships = new HashMap<>();
+        getEntityManager().createQuery("from Membership m where m.userId = :me and m.communityId in :ids",
+                        Membership.class)
+                .setParameter("me", filter.callerId()).setParameter("ids", ids)
+                .getResultList().forEach(m -> callerMemberships.put(m.communityId, m));
         List<Listed> page = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            page.add(new Listed(byId.get((UUID) row[0]), (String) row[1], (String) row[2],
-                    row[3] == null ? null : ((Number) row[3]).floatValue()));
+            Membership membership = callerMemberships.get((UUID) row[0]);
+            page.add(new Listed(byId.get((UUID) row[0]),
+                    membership == null ? null : membership.role.name(),
+                    membership == null ? null : membership.status.name(),
+                    row[1] == null ? null : ((Number) row[1]).floatValue()));
         }
         return page;
     }

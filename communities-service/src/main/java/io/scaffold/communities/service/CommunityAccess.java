@@ -26,7 +26,12 @@ public class CommunityAccess {
 
     /** The community and the caller's membership (null if none), or 404. */
     public Seen visible(UUID communityId, String callerId) {
-        return check(communities.findByIdOptional(communityId).orElseThrow(() -> notFound(communityId)), callerId);
+        Object[] row = communities.findWithMembership(communityId, callerId).orElseThrow(() -> notFound(communityId));
+        Seen seen = new Seen((Community) row[0], (Membership) row[1]);
+        if (!CommunityPolicy.canSee(seen.community(), seen.caller())) {
+            throw notFound(communityId);
+        }
+        return seen;
     }
 
     /** The same, with the community row locked for the rest of the transaction (membership and content changes). */

@@ -81,14 +81,15 @@ public class CommunityService {
         return CommunityMapper.view(community, owner);
     }
 
-    @Transactional
+    /** A read: no transaction to begin and commit on the hottest path of the API. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CommunityView get(UUID id, String callerId) {
         CommunityAccess.Seen seen = access.visible(id, callerId);
         return CommunityMapper.view(seen.community(), seen.caller());
     }
 
     /** Visible communities: by name, or ranked by relevance when {@code q} is given. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CursorPage<CommunityView> list(String callerId, String q, String tag, boolean mine, boolean archived,
             Integer limit, String cursor) {
         String query = q == null || q.isBlank() ? null : q.strip();

@@ -177,7 +177,7 @@ public class MembershipService {
     /**
      * Members by user id. Pending requests and invitations ({@code status}) are for owners and facilitators only.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CursorPage<MemberView> list(UUID communityId, String callerId, MembershipStatus status, Role role,
             String skill, Integer limit, String cursor) {
         CommunityAccess.Seen seen = access.content(communityId, callerId);
@@ -204,7 +204,7 @@ public class MembershipService {
                 more ? Cursor.of(page.get(page.size() - 1).userId).encode() : null);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public MemberView get(UUID communityId, String userId, String callerId) {
         CommunityAccess.Seen seen = access.content(communityId, callerId);
         Membership member = memberships.find(communityId, userId)

@@ -71,14 +71,14 @@ public class ResourceService {
         return CommunityMapper.resource(resource);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ResourceView get(UUID communityId, UUID resourceId, String callerId) {
         access.content(communityId, callerId);
         return CommunityMapper.resource(find(communityId, resourceId));
     }
 
     /** Newest first, or ranked by relevance when {@code q} is given. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CursorPage<ResourceView> list(UUID communityId, String callerId, String q, ResourceType type, String tag,
             Integer limit, String cursor) {
         access.content(communityId, callerId);

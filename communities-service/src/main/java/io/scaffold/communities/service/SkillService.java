@@ -70,7 +70,7 @@ public class SkillService {
     }
 
     /** Members ranked for a skill: declared level, then help accepted on it; ties broken deterministically. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ExpertView> experts(UUID communityId, String skill, Integer limit, String callerId) {
         String normalized = Tags.normalize(skill);
         if (normalized == null) {
