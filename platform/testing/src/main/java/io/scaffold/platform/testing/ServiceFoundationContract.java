@@ -2,6 +2,10 @@ package io.scaffold.platform.testing;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +35,39 @@ public abstract class ServiceFoundationContract {
     void theOpenApiDocumentIsServed() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("openapi", startsWith("3."));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyApiOperationHasAnIdASummaryAndProblemJsonErrors() {
+        Map<String, Object> paths = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, value) -> {
+            if (!path.startsWith("/api/") || !(value instanceof Map<?, ?> operation)) {
+                return;
+            }
+            String name = method.toUpperCase() + " " + path;
+            if (operation.get("operationId") == null) {
+                missing.add(name + ": operationId");
+            }
+            if (operation.get("summary") == null) {
+                missing.add(name + ": summary");
+            }
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            if (responses == null || !responses.containsKey("401")) {
+                missing.add(name + ": 401 response");
+            } else {
+                responses.forEach((code, response) -> {
+                    Object content = ((Map<String, Object>) response).get("content");
+                    if (code.startsWith("4") && (content == null
+                            || !((Map<String, Object>) content).containsKey("application/problem+json"))) {
+                        missing.add(name + ": " + code + " as application/problem+json");
+                    }
+                });
+            }
+        }));
+        org.assertj.core.api.Assertions.assertThat(missing).as("OpenAPI gaps").isEmpty();
     }
 
     @Test
