@@ -30,7 +30,6 @@ public final class LocalStack {
             stack.stop();
             stopped.countDown();
         }, "scaffold-stop"));
-        stopOnInterrupt();
         try {
             stack.start(StackSettings.fromEnvironment(root, System.getenv()));
         } catch (StackException e) {
@@ -44,19 +43,6 @@ public final class LocalStack {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Ctrl-C stops the stack even when the launcher was started with SIGINT ignored (as a background job of a script
-     * is): the JVM would otherwise keep ignoring it.
-     */
-    @SuppressWarnings("sunapi")
-    private static void stopOnInterrupt() {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
-        } catch (IllegalArgumentException unsupported) {
-            // no SIGINT on this platform: the shutdown hook still runs on SIGTERM
         }
     }
 
