@@ -35,6 +35,11 @@ public final class TestInfrastructure {
             return running;
         }
         try {
+            // The broker lives inside the test JVM: a Kafka fault handler must not decide the JVM's exit code.
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                    System.err.println("test broker asked to exit(" + code + "): " + message));
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                    System.err.println("test broker asked to halt(" + code + "): " + message));
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
