@@ -92,14 +92,8 @@ public class CommunityService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CursorPage<CommunityView> list(String callerId, String q, String tag, boolean mine, boolean archived,
             Integer limit, String cursor) {
-        String query = q == null || q.isBlank() ? null : q.strip();
-        String normalizedTag = null;
-        if (tag != null && !tag.isBlank()) {
-            normalizedTag = Tags.normalize(tag);
-            if (normalizedTag == null) {
-                throw ApiProblem.invalid("tag", "is not a valid tag");
-            }
-        }
+        String query = SearchParams.query(q);
+        String normalizedTag = SearchParams.tag("tag", tag);
         int size = Paging.size(limit, config);
         Cursor after = Cursor.decode(cursor, 2);
         List<CommunityRepository.Listed> rows = communities.list(

@@ -7,7 +7,6 @@ import io.scaffold.communities.domain.MemberSkill;
 import io.scaffold.communities.domain.Membership;
 import io.scaffold.communities.domain.MembershipStatus;
 import io.scaffold.communities.domain.Role;
-import io.scaffold.communities.domain.Tags;
 import io.scaffold.communities.domain.Visibility;
 import io.scaffold.communities.event.CommunityEvents;
 import io.scaffold.communities.event.EventTypes;
@@ -185,13 +184,7 @@ public class MembershipService {
         if (wanted != MembershipStatus.ACTIVE && !CommunityPolicy.canManageMembers(seen.caller())) {
             throw ApiProblem.forbidden("Only owners and facilitators can see requests and invitations");
         }
-        String normalizedSkill = null;
-        if (skill != null && !skill.isBlank()) {
-            normalizedSkill = Tags.normalize(skill);
-            if (normalizedSkill == null) {
-                throw ApiProblem.invalid("skill", "is not a valid skill");
-            }
-        }
+        String normalizedSkill = SearchParams.tag("skill", skill);
         int size = Paging.size(limit, config);
         Cursor after = Cursor.decode(cursor, 1);
         List<Membership> rows = memberships.page(communityId, wanted, role, normalizedSkill,

@@ -82,14 +82,8 @@ public class ResourceService {
     public CursorPage<ResourceView> list(UUID communityId, String callerId, String q, ResourceType type, String tag,
             Integer limit, String cursor) {
         access.content(communityId, callerId);
-        String query = q == null || q.isBlank() ? null : q.strip();
-        String normalizedTag = null;
-        if (tag != null && !tag.isBlank()) {
-            normalizedTag = Tags.normalize(tag);
-            if (normalizedTag == null) {
-                throw ApiProblem.invalid("tag", "is not a valid tag");
-            }
-        }
+        String query = SearchParams.query(q);
+        String normalizedTag = SearchParams.tag("tag", tag);
         int size = Paging.size(limit, config);
         Cursor after = Cursor.decode(cursor, 2);
         List<SharedResourceRepository.Ranked> rows = resources.page(

@@ -125,7 +125,7 @@ final class KafkaBroker implements AutoCloseable {
             } catch (Exception e) {
                 last = e;
             }
-            sleep(300);
+            StackException.pause(300);
         }
         throw new StackException("the Kafka broker was not ready after " + timeout.toSeconds() + " s ("
                 + (last == null ? "no answer" : last.getMessage()) + "); see " + process.log());
@@ -161,15 +161,6 @@ final class KafkaBroker implements AutoCloseable {
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         return Admin.create(properties);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
-        }
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The suite's services, each in its own JVM, wired to the stack's database, broker and dev identity. */
 final class ServiceFleet implements AutoCloseable {
@@ -58,7 +57,7 @@ final class ServiceFleet implements AutoCloseable {
                     throw new StackException(process.name() + " was not ready after " + timeout.toSeconds()
                             + " s; see " + process.log());
                 }
-                sleep(250);
+                StackException.pause(250);
             }
         }
     }
@@ -74,15 +73,6 @@ final class ServiceFleet implements AutoCloseable {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
         }
     }
 

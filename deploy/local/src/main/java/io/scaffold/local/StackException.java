@@ -9,4 +9,14 @@ public class StackException extends RuntimeException {
     public StackException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Waits between polls of a starting component; an interrupt stops the launch. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
 }
