@@ -2,7 +2,7 @@ package io.scaffold.communities.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scaffold.communities.domain.Community;
-import io.scaffold.communities.domain.Tags;
+import io.scaffold.platform.tags.Tags;
 import io.scaffold.communities.repository.CommunityRepository;
 import io.scaffold.communities.repository.EarnedSkillRepository;
 import io.scaffold.communities.service.ResourceService;

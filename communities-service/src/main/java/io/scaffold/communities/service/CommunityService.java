@@ -6,7 +6,8 @@ import io.scaffold.communities.domain.CommunityPolicy;
 import io.scaffold.communities.domain.Membership;
 import io.scaffold.communities.domain.MembershipStatus;
 import io.scaffold.communities.domain.Role;
-import io.scaffold.communities.domain.Tags;
+import io.scaffold.platform.http.ETags;
+import io.scaffold.platform.tags.Tags;
 import io.scaffold.communities.event.CommunityEvents;
 import io.scaffold.communities.event.EventTypes;
 import io.scaffold.communities.repository.CommunityRepository;
@@ -119,7 +120,7 @@ public class CommunityService {
             throw ApiProblem.forbidden("Only owners and facilitators can edit this community");
         }
         CommunityAccess.requireNotArchived(community);
-        Versions.require(expectedVersion, community.version);
+        ETags.requireCurrent(expectedVersion, community.version);
         if (request.name() != null && !request.name().strip().equals(community.name)) {
             String name = request.name().strip();
             if (communities.nameTaken(name, community.id)) {
@@ -154,7 +155,7 @@ public class CommunityService {
         if (!CommunityPolicy.canArchive(seen.caller())) {
             throw ApiProblem.forbidden("Only owners can archive this community");
         }
-        Versions.require(expectedVersion, community.version);
+        ETags.requireCurrent(expectedVersion, community.version);
         if (community.isArchived()) {
             return;
         }

@@ -1,20 +1,14 @@
 package io.scaffold.communities.service;
 
 import io.scaffold.communities.config.CommunitiesConfig;
-import io.scaffold.platform.problem.ApiProblem;
+import io.scaffold.platform.paging.PageSize;
 
-/** Page sizes: the default when absent, 1..max otherwise. */
+/** Page sizes within this service's configured limits. */
 final class Paging {
     private Paging() {
     }
 
     static int size(Integer limit, CommunitiesConfig config) {
-        if (limit == null) {
-            return config.defaultPageSize();
-        }
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + config.maxPageSize());
-        }
-        return limit;
+        return PageSize.of(limit, config.defaultPageSize(), config.maxPageSize());
     }
 }

@@ -5,7 +5,8 @@ import io.scaffold.communities.domain.Community;
 import io.scaffold.communities.domain.CommunityPolicy;
 import io.scaffold.communities.domain.ResourceType;
 import io.scaffold.communities.domain.SharedResource;
-import io.scaffold.communities.domain.Tags;
+import io.scaffold.platform.http.ETags;
+import io.scaffold.platform.tags.Tags;
 import io.scaffold.communities.event.CommunityEvents;
 import io.scaffold.communities.event.EventTypes;
 import io.scaffold.communities.repository.MembershipRepository;
@@ -109,7 +110,7 @@ public class ResourceService {
             throw ApiProblem.forbidden("Only the author, owners and facilitators can edit this resource");
         }
         CommunityAccess.requireNotArchived(seen.community());
-        Versions.require(expectedVersion, resource.version);
+        ETags.requireCurrent(expectedVersion, resource.version);
         if (request.title() != null) {
             resource.title = request.title().strip();
         }

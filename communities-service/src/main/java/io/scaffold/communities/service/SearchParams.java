@@ -1,6 +1,6 @@
 package io.scaffold.communities.service;
 
-import io.scaffold.communities.domain.Tags;
+import io.scaffold.platform.tags.Tags;
 import io.scaffold.platform.problem.ApiProblem;
 
 /** Reads the optional search inputs of list endpoints: a full-text query and a tag or skill filter. */

@@ -4,7 +4,7 @@ import io.scaffold.communities.config.CommunitiesConfig;
 import io.scaffold.communities.domain.CommunityPolicy;
 import io.scaffold.communities.domain.MemberSkill;
 import io.scaffold.communities.domain.SkillLevel;
-import io.scaffold.communities.domain.Tags;
+import io.scaffold.platform.tags.Tags;
 import io.scaffold.communities.event.CommunityEvents;
 import io.scaffold.communities.repository.SkillRepository;
 import io.scaffold.communities.rest.dto.ExpertView;

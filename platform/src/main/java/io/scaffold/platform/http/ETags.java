@@ -32,4 +32,15 @@ public final class ETags {
             throw ApiProblem.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
         }
     }
+
+    /**
+     * Optimistic concurrency: a 412 when the client's {@code If-Match} version (null: none sent) is not the current
+     * one.
+     */
+    public static void requireCurrent(Long expected, long actual) {
+        if (expected != null && expected != actual) {
+            throw ApiProblem.preconditionFailed("The resource changed since you read it (version " + expected
+                    + ", now " + actual + "); read it again and retry");
+        }
+    }
 }

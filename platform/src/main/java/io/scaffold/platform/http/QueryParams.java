@@ -47,4 +47,29 @@ public final class QueryParams {
                     .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
+
+    public static java.util.UUID optionalUuid(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(name, "must be a UUID");
+        }
+    }
+
+    /** An ISO-8601 instant ({@code 2026-01-31T09:00:00Z}) or date ({@code 2026-01-31}, midnight UTC), or null. */
+    public static java.time.Instant optionalInstant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant() : java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "must be an ISO-8601 date or date-time, e.g. 2026-01-31T09:00:00Z");
+        }
+    }
 }

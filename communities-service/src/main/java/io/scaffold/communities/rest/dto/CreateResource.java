@@ -1,5 +1,6 @@
 package io.scaffold.communities.rest.dto;
 
+import io.scaffold.platform.tags.TagRules;
 import io.scaffold.communities.domain.ResourceType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package io.scaffold.communities.rest.dto;
 
+import io.scaffold.platform.tags.TagRules;
 import io.scaffold.communities.domain.SkillLevel;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,5 +1,6 @@
 package io.scaffold.communities.rest.dto;
 
+import io.scaffold.platform.tags.TagRules;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package io.scaffold.communities.rest.dto;
+package io.scaffold.platform.tags;
 
 /** The shape of a tag or skill as clients may send it (it is then normalised to lower case). */
 public final class TagRules {

@@ -1,4 +1,4 @@
-package io.scaffold.communities.domain;
+package io.scaffold.platform.tags;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.scaffold.communities.domain;
+package io.scaffold.platform.tags;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Tags and skills are short normalised words: lower case, trimmed, inner spaces as hyphens, e.g. {@code kafka},
- * {@code spring-boot}, {@code c++}. Normalising makes "Kafka " and "kafka" the same skill for routing and search.
+ * {@code spring-boot}, {@code c++}. The one format of tags and skills in every service and event. Normalising makes "Kafka " and "kafka" the same skill for routing and search.
  */
 public final class Tags {
     public static final int MAX_LENGTH = 40;

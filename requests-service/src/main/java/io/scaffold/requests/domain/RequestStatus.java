@@ -1,0 +1,5 @@
+package io.scaffold.requests.domain;
+
+public enum RequestStatus {
+    OPEN, RESOLVED, CANCELLED
+}

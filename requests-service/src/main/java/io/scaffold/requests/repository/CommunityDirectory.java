@@ -1,0 +1,128 @@
+package io.scaffold.requests.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The local projection of communities-service's state: communities, active members with their roles, declared skills
+ * and shared resources. Written only by the communities events consumer; read on the request path instead of calling
+ * communities-service.
+ */
+@ApplicationScoped
+public class CommunityDirectory {
+    private final EntityManager em;
+
+    public CommunityDirectory(EntityManager em) {
+        this.em = em;
+    }
+
+    public record KnownCommunity(UUID id, String name, String visibility, boolean archived) {
+    }
+
+    public record Skill(String skill, int level) {
+    }
+
+    /** A community event: the community's whole state. */
+    public void upsertCommunity(UUID id, String name, String visibility, List<String> tags, boolean archived) {
+        em.createNativeQuery("""
+                INSERT INTO community_view (id, name, visibility, tags, archived, updated_at)
+                VALUES (:id, :name, :visibility, CAST(:tags AS text[]), :archived, now())
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, visibility = excluded.visibility,
+                    tags = excluded.tags, archived = excluded.archived, updated_at = now()""")
+                .setParameter("id", id).setParameter("name", name).setParameter("visibility", visibility)
+                .setParameter("tags", textArray(tags)).setParameter("archived", archived).executeUpdate();
+    }
+
+    /** Membership and content events carry the community's current name and visibility, not its other fields. */
+    public void touchCommunity(UUID id, String name, String visibility) {
+        em.createNativeQuery("""
+                INSERT INTO community_view (id, name, visibility, updated_at) VALUES (:id, :name, :visibility, now())
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, visibility = excluded.visibility,
+                    updated_at = now()""")
+                .setParameter("id", id).setParameter("name", name).setParameter("visibility", visibility)
+                .executeUpdate();
+    }
+
+    public void upsertMember(UUID communityId, String userId, String role) {
+        em.createNativeQuery("""
+                INSERT INTO community_member (community_id, user_id, role) VALUES (:c, :u, :role)
+                ON CONFLICT (community_id, user_id) DO UPDATE SET role = excluded.role""")
+                .setParameter("c", communityId).setParameter("u", userId).setParameter("role", role).executeUpdate();
+    }
+
+    /** A member left or was removed: their membership and the skills they declared there go. */
+    public void removeMember(UUID communityId, String userId) {
+        em.createNativeQuery("DELETE FROM community_member WHERE community_id = :c AND user_id = :u")
+                .setParameter("c", communityId).setParameter("u", userId).executeUpdate();
+        replaceSkills(communityId, userId, List.of());
+    }
+
+    public void replaceSkills(UUID communityId, String userId, List<Skill> skills) {
+        em.createNativeQuery("DELETE FROM member_skill WHERE community_id = :c AND user_id = :u")
+                .setParameter("c", communityId).setParameter("u", userId).executeUpdate();
+        for (Skill skill : skills) {
+            em.createNativeQuery("INSERT INTO member_skill (community_id, user_id, skill, level) VALUES (:c, :u, :s, :l)"
+                            + " ON CONFLICT DO NOTHING")
+                    .setParameter("c", communityId).setParameter("u", userId).setParameter("s", skill.skill())
+                    .setParameter("l", (short) skill.level()).executeUpdate();
+        }
+    }
+
+    public void upsertResource(UUID id, UUID communityId, String type, String title, List<String> tags, String url) {
+        em.createNativeQuery("""
+                INSERT INTO community_resource (id, community_id, type, title, tags, url)
+                VALUES (:id, :c, :type, :title, CAST(:tags AS text[]), :url)
+                ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title, tags = excluded.tags,
+                    url = excluded.url""")
+                .setParameter("id", id).setParameter("c", communityId).setParameter("type", type)
+                .setParameter("title", title).setParameter("tags", textArray(tags)).setParameter("url", url)
+                .executeUpdate();
+    }
+
+    public void removeResource(UUID id) {
+        em.createNativeQuery("DELETE FROM community_resource WHERE id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    public Optional<KnownCommunity> community(UUID id) {
+        List<?> rows = em.createNativeQuery("SELECT id, name, visibility, archived FROM community_view WHERE id = :id")
+                .setParameter("id", id).getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(r -> new KnownCommunity((UUID) r[0], (String) r[1], (String) r[2], (Boolean) r[3])).findFirst();
+    }
+
+    /** The user's role in the community, empty when they are not an active member. */
+    public Optional<String> role(UUID communityId, String userId) {
+        List<?> rows = em.createNativeQuery("SELECT role FROM community_member WHERE community_id = :c AND user_id = :u")
+                .setParameter("c", communityId).setParameter("u", userId).getResultList();
+        return rows.stream().map(String.class::cast).findFirst();
+    }
+
+    public boolean isManager(UUID communityId, String userId) {
+        return role(communityId, userId).filter(r -> r.equals("OWNER") || r.equals("FACILITATOR")).isPresent();
+    }
+
+    public void recordDeskMember(String userId) {
+        em.createNativeQuery("INSERT INTO ld_desk_member (user_id, last_seen_at) VALUES (:u, now())"
+                        + " ON CONFLICT (user_id) DO UPDATE SET last_seen_at = now()")
+                .setParameter("u", userId).executeUpdate();
+    }
+
+    public List<String> deskMembers() {
+        return em.createNativeQuery("SELECT user_id FROM ld_desk_member ORDER BY user_id", String.class)
+                .getResultList();
+    }
+
+    /** PostgreSQL array literal for a list of normalised tags (tags never contain quotes, commas or braces). */
+    static String textArray(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            literal.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\\", "\\\\")
+                    .replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+}

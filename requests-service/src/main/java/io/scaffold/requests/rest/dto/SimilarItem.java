@@ -1,0 +1,12 @@
+package io.scaffold.requests.rest.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Help that may already exist: a resolved request or a community resource. */
+@Schema(name = "SimilarItem")
+public record SimilarItem(@Schema(enumeration = {"REQUEST", "RESOURCE"}) String kind, UUID id, String title,
+        List<String> tags, UUID communityId, String url, float rank) {
+}
