@@ -46,7 +46,8 @@ public final class LocalStack {
         }
     }
 
-    void start(StackSettings settings) {
+    /** Starts everything and returns when the gateway is ready; {@link #stop()} undoes it. */
+    public void start(StackSettings settings) {
         long begin = System.nanoTime();
         String classPath = System.getProperty("java.class.path");
         RouteTable routes = RouteTable.read(settings.repoRoot().resolve(ROUTES));
@@ -94,7 +95,7 @@ public final class LocalStack {
         return component;
     }
 
-    void stop() {
+    public void stop() {
         if (started.isEmpty()) {
             return;
         }
