@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.local.gateway.Gateway;
 import io.scaffold.local.gateway.RouteTable;
 import io.scaffold.platform.testing.TestTokens;
+import io.scaffold.platform.testing.bench.LoadGenerator;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

@@ -87,9 +87,11 @@ public class CommunityDirectory {
         em.createNativeQuery("DELETE FROM community_resource WHERE id = :id").setParameter("id", id).executeUpdate();
     }
 
-    public Optional<KnownCommunity> community(UUID id) {
-        List<?> rows = em.createNativeQuery("SELECT id, name, visibility, archived FROM community_view WHERE id = :id")
-                .setParameter("id", id).getResultList();
+    /** The community, if the user is one of its active members. */
+    public Optional<KnownCommunity> communityOfMember(UUID id, String userId) {
+        List<?> rows = em.createNativeQuery("SELECT v.id, v.name, v.visibility, v.archived FROM community_view v"
+                        + " JOIN community_member m ON m.community_id = v.id AND m.user_id = :u WHERE v.id = :id")
+                .setParameter("id", id).setParameter("u", userId).getResultList();
         return rows.stream().map(row -> (Object[]) row)
                 .map(r -> new KnownCommunity((UUID) r[0], (String) r[1], (String) r[2], (Boolean) r[3])).findFirst();
     }

@@ -104,15 +104,15 @@ public class HelpRequestRepository implements PanacheRepositoryBase<HelpRequest,
 
     /**
      * Resolved requests the caller can see and resources of the communities the caller can see (public ones and
-     * their own) that share words with the request, best first. The request's lexemes are OR-ed into one query, so
-     * the full-text indexes drive both searches.
+     * their own) that share words with the request's title or tags, best first. Those lexemes (the body's are too
+     * many and too common) are OR-ed into one query, so the full-text indexes drive both searches.
      */
     public List<Similar> similar(HelpRequest request, String callerId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 WITH words AS (
                     SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q
-                    FROM help_request src, unnest(tsvector_to_array(src.search)) AS lexeme
+                    FROM help_request src, unnest(tsvector_to_array(ts_filter(src.search, '{a,b}'))) AS lexeme
                     WHERE src.id = :id
                     HAVING count(*) > 0)
                 (SELECT 'REQUEST', r.id, r.title, scaffold_tags_text(r.tags), r.community_id, NULL,

@@ -110,15 +110,34 @@ public class InvitationRepository {
                 .setParameter("r", requestId).setParameter("limit", limit).getResultList();
     }
 
-    public void invite(UUID requestId, Invitation invitation) {
+    /** Records the invitations of one rung in one statement. */
+    public void invite(UUID requestId, List<Invitation> invitations) {
+        if (invitations.isEmpty()) {
+            return;
+        }
+        Invitation first = invitations.get(0);
         em.createNativeQuery("""
                 INSERT INTO helper_invitation (request_id, user_id, kind, level, position, score, reason, invited_at)
-                VALUES (:r, :u, :kind, :level, :position, :score, :reason, :at) ON CONFLICT DO NOTHING""")
-                .setParameter("r", requestId).setParameter("u", invitation.userId())
-                .setParameter("kind", invitation.kind().name()).setParameter("level", invitation.level())
-                .setParameter("position", invitation.position())
-                .setParameter("score", invitation.score()).setParameter("reason", invitation.reason())
-                .setParameter("at", Timestamp.from(invitation.invitedAt())).executeUpdate();
+                SELECT :r, t.user_id, t.kind, t.level, t.position, t.score, t.reason, :at
+                FROM unnest(CAST(:users AS text[]), CAST(:kinds AS text[]), CAST(:levels AS int[]),
+                            CAST(:positions AS int[]), CAST(:scores AS int[]), CAST(:reasons AS text[]))
+                     AS t(user_id, kind, level, position, score, reason)
+                ON CONFLICT DO NOTHING""")
+                .setParameter("r", requestId)
+                .setParameter("users", CommunityDirectory.textArray(invitations.stream().map(Invitation::userId)
+                        .toList()))
+                .setParameter("kinds", CommunityDirectory.textArray(invitations.stream().map(i -> i.kind().name())
+                        .toList()))
+                .setParameter("levels", intArray(invitations.stream().map(Invitation::level).toList()))
+                .setParameter("positions", intArray(invitations.stream().map(Invitation::position).toList()))
+                .setParameter("scores", intArray(invitations.stream().map(Invitation::score).toList()))
+                .setParameter("reasons", CommunityDirectory.textArray(invitations.stream().map(Invitation::reason)
+                        .toList()))
+                .setParameter("at", Timestamp.from(first.invitedAt())).executeUpdate();
+    }
+
+    private static String intArray(List<Integer> values) {
+        return "{" + String.join(",", values.stream().map(String::valueOf).toList()) + "}";
     }
 
     public boolean isInvited(UUID requestId, String userId) {

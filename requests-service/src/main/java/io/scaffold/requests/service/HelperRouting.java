@@ -35,13 +35,13 @@ public class HelperRouting {
     public List<String> inviteHelpers(HelpRequest request, int level, int count, Instant now) {
         List<InvitationRepository.Candidate> ranked = invitations.rankHelpers(request.id, request.communityId,
                 request.requesterId, request.tags, config.routing().maxInvitationsPerWeek(), count, now);
-        List<String> invited = new ArrayList<>(ranked.size());
+        List<InvitationRepository.Invitation> invited = new ArrayList<>(ranked.size());
         for (InvitationRepository.Candidate candidate : ranked) {
-            invitations.invite(request.id, new InvitationRepository.Invitation(candidate.userId(), AudienceKind.HELPER,
-                    level, invited.size(), score(candidate), reason(candidate), now));
-            invited.add(candidate.userId());
+            invited.add(new InvitationRepository.Invitation(candidate.userId(), AudienceKind.HELPER, level,
+                    invited.size(), score(candidate), reason(candidate), now));
         }
-        return invited;
+        invitations.invite(request.id, invited);
+        return invited.stream().map(InvitationRepository.Invitation::userId).toList();
     }
 
     /** Owners and facilitators of the request's community (or, without one, of public communities on its topics). */
@@ -66,10 +66,11 @@ public class HelperRouting {
 
     private List<String> record(HelpRequest request, List<String> people, AudienceKind kind, int level, String reason,
             Instant now) {
-        for (int i = 0; i < people.size(); i++) {
-            invitations.invite(request.id, new InvitationRepository.Invitation(people.get(i), kind, level, i, 0, reason,
-                    now));
+        List<InvitationRepository.Invitation> invited = new ArrayList<>(people.size());
+        for (String userId : people) {
+            invited.add(new InvitationRepository.Invitation(userId, kind, level, invited.size(), 0, reason, now));
         }
+        invitations.invite(request.id, invited);
         return people;
     }
 

@@ -101,8 +101,7 @@ public class RequestService {
         request.anonymous = Boolean.TRUE.equals(input.anonymous());
         request.requesterId = caller.id();
         if (input.communityId() != null) {
-            CommunityDirectory.KnownCommunity community = directory.community(input.communityId())
-                    .filter(c -> directory.role(c.id(), caller.id()).isPresent())
+            CommunityDirectory.KnownCommunity community = directory.communityOfMember(input.communityId(), caller.id())
                     .orElseThrow(() -> new ApiProblem(ProblemType.FORBIDDEN,
                             "You can ask in a community only as one of its members", List.of(
                             new io.scaffold.platform.problem.FieldError("communityId", "you are not a member"))));

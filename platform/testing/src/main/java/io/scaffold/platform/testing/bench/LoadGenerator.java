@@ -1,4 +1,4 @@
-package io.scaffold.communities.bench;
+package io.scaffold.platform.testing.bench;
 
 import org.HdrHistogram.Histogram;
 
@@ -17,25 +17,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** A small HTTP load generator on loopback: closed loop for throughput, paced (open loop) for latency at a rate. */
-final class LoadGenerator {
+/** A small HTTP load generator for the benchmarks, on loopback (any 2xx counts as success): closed loop for throughput, paced (open loop) for latency at a rate. */
+public final class LoadGenerator {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What one run measured. */
-    record Result(String name, double requestsPerSecond, long count, long errors, Histogram latencyMicros) {
-        double p(double percentile) {
+    public record Result(String name, double requestsPerSecond, long count, long errors, Histogram latencyMicros) {
+        public double p(double percentile) {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
 
-        String line() {
+        public String line() {
             return String.format("%-44s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   n=%d errors=%d", name,
                     requestsPerSecond, p(50), p(99), count, errors);
         }
     }
 
     /** As fast as {@code workers} concurrent clients can go, for the duration (after a warm-up). */
-    Result closedLoop(String name, int workers, Duration warmUp, Duration duration, Supplier<HttpRequest> requests)
+    public Result closedLoop(String name, int workers, Duration warmUp, Duration duration, Supplier<HttpRequest> requests)
             throws Exception {
         run(workers, warmUp, requests, new Histogram(3), new AtomicLong(), new AtomicLong());
         Histogram histogram = new Histogram(3);
@@ -51,7 +51,7 @@ final class LoadGenerator {
      * {@code rate} requests per second spread over {@code workers}; latency counts from the time a request was due,
      * so a slow server is not hidden by the generator waiting for it.
      */
-    Result paced(String name, double rate, int workers, Duration duration, Supplier<HttpRequest> requests)
+    public Result paced(String name, double rate, int workers, Duration duration, Supplier<HttpRequest> requests)
             throws Exception {
         Histogram histogram = new Histogram(3);
         AtomicLong count = new AtomicLong();
@@ -106,7 +106,7 @@ final class LoadGenerator {
     private void send(HttpRequest request, long dueNanos, Histogram histogram, AtomicLong count, AtomicLong errors) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() / 100 != 2) {
                 errors.incrementAndGet();
             }
         } catch (Exception e) {
@@ -118,7 +118,17 @@ final class LoadGenerator {
         count.incrementAndGet();
     }
 
-    static HttpRequest get(String url, String bearer) {
+    /** A JSON POST with an optional bearer token. */
+    public static HttpRequest post(String url, String bearer, String json) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            builder.header("Authorization", bearer);
+        }
+        return builder.build();
+    }
+
+    public static HttpRequest get(String url, String bearer) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
         if (bearer != null) {
             builder.header("Authorization", bearer);
