@@ -1,16 +1,13 @@
 package io.scaffold.communities;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.scaffold.platform.testing.ApiCalls;
 import io.scaffold.platform.testing.EventSchemas;
-import io.scaffold.platform.testing.TestTokens;
 import io.scaffold.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
-import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static io.scaffold.platform.testing.TopicProbe.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +20,11 @@ public final class Api {
     }
 
     public static RequestSpecification as(String user, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(user, roles)).contentType(ContentType.JSON);
+        return ApiCalls.as(user, roles);
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return ApiCalls.unique(prefix);
     }
 
     public static String createCommunity(String owner, String name, String visibility, String... tags) {

@@ -1,16 +1,13 @@
 package io.scaffold.requests;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.scaffold.platform.testing.ApiCalls;
 import io.scaffold.platform.testing.EventSchemas;
-import io.scaffold.platform.testing.TestTokens;
 import io.scaffold.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
-import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static io.scaffold.platform.testing.TopicProbe.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,15 +20,13 @@ public final class Api {
     }
 
     public static RequestSpecification as(String user, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(user, roles)).contentType(ContentType.JSON);
+        return ApiCalls.as(user, roles);
     }
 
-    /** A user id no other test uses. */
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return ApiCalls.unique(prefix);
     }
 
-    /** Asks for help and returns the new request's id. */
     public static String ask(String requester, String communityId, String urgency, String... tags) {
         return as(requester).body(requestJson("Stuck with " + String.join(" and ", tags), communityId, urgency, false,
                 tags)).post("/api/requests").then().statusCode(201).extract().path("id");

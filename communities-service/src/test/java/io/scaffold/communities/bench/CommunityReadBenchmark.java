@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.local.gateway.Gateway;
 import io.scaffold.local.gateway.RouteTable;
 import io.scaffold.platform.testing.TestTokens;
+import io.scaffold.platform.testing.bench.BenchDatabase;
 import io.scaffold.platform.testing.bench.LoadGenerator;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,14 +46,17 @@ class CommunityReadBenchmark {
     @Inject
     DataSource dataSource;
 
+    BenchDatabase db; // set once the data source is injected
+
     @TestHTTPResource("/")
     URL service;
 
     @Test
     void readAndSearchPaths() throws Exception {
+        db = new BenchDatabase(dataSource);
         seed();
-        List<String> ids = query("SELECT id::text FROM community WHERE name LIKE 'bench-%' ORDER BY random() LIMIT 5000");
-        List<String> libraryCommunities = query("SELECT DISTINCT community_id::text FROM shared_resource LIMIT 100");
+        List<String> ids = db.query("SELECT id::text FROM community WHERE name LIKE 'bench-%' ORDER BY random() LIMIT 5000");
+        List<String> libraryCommunities = db.query("SELECT DISTINCT community_id::text FROM shared_resource LIMIT 100");
         String bearer = TestTokens.bearer("bench-owner");
         String reader = TestTokens.bearer("bench-reader");
         String direct = "http://localhost:" + service.getPort();
@@ -92,14 +95,14 @@ class CommunityReadBenchmark {
             System.out.printf("gateway read / baseline throughput: %.0f %%%n",
                     100 * gatewayRead.requestsPerSecond() / baseline.requestsPerSecond());
             System.out.println();
-            explain("community search", """
+            db.explain("community search", """
                     SELECT c.id, ts_rank(c.search, websearch_to_tsquery('english', 'kafka7')) AS rank
                     FROM community c
                     WHERE (c.visibility = 'PUBLIC' OR EXISTS (SELECT 1 FROM membership m
                            WHERE m.community_id = c.id AND m.user_id = 'bench-reader')) AND c.archived_at IS NULL
                       AND c.search @@ websearch_to_tsquery('english', 'kafka7')
                     ORDER BY 2 DESC, c.id LIMIT 21""");
-            explain("resource search", """
+            db.explain("resource search", """
                     SELECT r.id, ts_rank(r.search, websearch_to_tsquery('english', 'kafka7'))
                     FROM shared_resource r WHERE r.community_id = '%s'
                       AND r.search @@ websearch_to_tsquery('english', 'kafka7')
@@ -157,21 +160,5 @@ class CommunityReadBenchmark {
                                                             ORDER BY name LIMIT 100) x) c""".formatted(words));
             sql.execute("VACUUM ANALYZE"); // as autovacuum would: merges the GIN pending lists of the bulk load
         }
-    }
-
-    List<String> query(String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
-    }
-
-    void explain(String name, String sql) throws Exception {
-        System.out.println("--- EXPLAIN ANALYZE " + name + " ---");
-        query("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).forEach(System.out::println);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.scaffold.platform.testing.TestTokens;
+import io.scaffold.platform.testing.bench.BenchDatabase;
 import io.scaffold.platform.testing.bench.LoadGenerator;
 import io.scaffold.requests.service.EscalationService;
 import jakarta.inject.Inject;
@@ -11,9 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +42,14 @@ class RequestsBenchmark {
     @Inject
     EscalationService escalations;
 
+    BenchDatabase db; // set once the data source is injected
+
     @TestHTTPResource("/")
     URL service;
 
     @Test
     void writeReadAndEscalationPaths() throws Exception {
+        db = new BenchDatabase(dataSource);
         seed();
         String base = "http://localhost:" + service.getPort();
         String member = TestTokens.bearer("member-1");
@@ -56,7 +57,7 @@ class RequestsBenchmark {
         for (int i = 1; i <= 500; i++) {
             askers.add(TestTokens.bearer("member-" + i * 20));
         }
-        List<String> resolved = query("SELECT id::text FROM help_request WHERE status = 'RESOLVED' LIMIT 2000");
+        List<String> resolved = db.query("SELECT id::text FROM help_request WHERE status = 'RESOLVED' LIMIT 2000");
         LoadGenerator load = new LoadGenerator();
         List<LoadGenerator.Result> results = new ArrayList<>();
 
@@ -79,9 +80,9 @@ class RequestsBenchmark {
                 () -> LoadGenerator.get(base + "/api/requests/" + resolved.get(ThreadLocalRandom.current()
                         .nextInt(resolved.size())) + "/similar", member)));
 
-        long open = count("SELECT count(*) FROM help_request WHERE status = 'OPEN'");
+        long open = db.count("SELECT count(*) FROM help_request WHERE status = 'OPEN'");
         long idle = timePass();
-        execute("UPDATE help_request SET next_escalation_at = now() - interval '1 minute' WHERE id IN ("
+        db.execute("UPDATE help_request SET next_escalation_at = now() - interval '1 minute' WHERE id IN ("
                 + "SELECT id FROM help_request WHERE status = 'OPEN' AND next_escalation_at IS NOT NULL LIMIT 1000)");
         long start = System.nanoTime();
         int escalated = 0;
@@ -93,7 +94,7 @@ class RequestsBenchmark {
 
         System.out.println();
         System.out.println("=== requests-service (" + WORKERS + " clients for writes, 4 for reads, " + RUN.toSeconds()
-                + " s per run; 10,000 members with skills; " + count("SELECT count(*) FROM help_request")
+                + " s per run; 10,000 members with skills; " + db.count("SELECT count(*) FROM help_request")
                 + " requests) ===");
         results.forEach(r -> System.out.println(r.line()));
         System.out.printf("POST /api/requests / baseline throughput: %.0f %%%n",
@@ -101,18 +102,18 @@ class RequestsBenchmark {
         System.out.printf("escalation scan over %d open requests: %d ms with nothing due; %d ms escalating %d"
                 + " (%.1f ms each)%n", open, idle, busy, escalated, (double) busy / Math.max(1, escalated));
         System.out.println();
-        explain("search", "SELECT r.id FROM help_request r WHERE (r.community_id IS NULL OR r.requester_id = 'member-1'"
+        db.explain("search", "SELECT r.id FROM help_request r WHERE (r.community_id IS NULL OR r.requester_id = 'member-1'"
                 + " OR EXISTS (SELECT 1 FROM community_member m WHERE m.community_id = r.community_id"
                 + " AND m.user_id = 'member-1')) AND r.search @@ websearch_to_tsquery('english', 'kafka7')"
                 + " ORDER BY ts_rank(r.search, websearch_to_tsquery('english', 'kafka7')) DESC, r.id LIMIT 21");
-        explain("similar", """
+        db.explain("similar", """
                 WITH words AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q
                     FROM help_request src, unnest(tsvector_to_array(ts_filter(src.search, '{a,b}'))) AS lexeme
                     WHERE src.id = '%s')
                 SELECT r.id, ts_rank(r.search, words.q) AS rank FROM help_request r, words
                 WHERE r.search @@ words.q AND r.status = 'RESOLVED' ORDER BY rank DESC, r.id LIMIT 10"""
                 .formatted(resolved.get(0)));
-        explain("escalation scan", "SELECT id FROM help_request WHERE status = 'OPEN' AND next_escalation_at IS NOT NULL"
+        db.explain("escalation scan", "SELECT id FROM help_request WHERE status = 'OPEN' AND next_escalation_at IS NOT NULL"
                 + " AND next_escalation_at <= now() ORDER BY next_escalation_at LIMIT 200");
     }
 
@@ -145,15 +146,15 @@ class RequestsBenchmark {
      * their next rung, 50,000 resolved; a quarter in the community) written over the last 26 days, with text made of 1,000 distinct tokens (40 words x 25 qualifiers) and 10 verbs.
      */
     void seed() throws Exception {
-        execute("INSERT INTO community_view (id, name, visibility, tags, archived, updated_at) VALUES ('" + COMMUNITY
+        db.execute("INSERT INTO community_view (id, name, visibility, tags, archived, updated_at) VALUES ('" + COMMUNITY
                 + "', 'Bench', 'PUBLIC', '{}', false, now()) ON CONFLICT DO NOTHING");
-        execute("INSERT INTO community_member (community_id, user_id, role) SELECT '" + COMMUNITY
+        db.execute("INSERT INTO community_member (community_id, user_id, role) SELECT '" + COMMUNITY
                 + "', 'member-' || g, CASE WHEN g <= 5 THEN 'FACILITATOR' ELSE 'MEMBER' END"
                 + " FROM generate_series(1, 10000) g ON CONFLICT DO NOTHING");
-        execute("INSERT INTO member_skill (community_id, user_id, skill, level) SELECT '" + COMMUNITY
+        db.execute("INSERT INTO member_skill (community_id, user_id, skill, level) SELECT '" + COMMUNITY
                 + "', 'member-' || g, 'skill' || ((g * k * 7) % 200), 1 + (g + k) % 3"
                 + " FROM generate_series(1, 10000) g, generate_series(1, 3) k ON CONFLICT DO NOTHING");
-        execute("""
+        db.execute("""
                 INSERT INTO help_request (id, title, body, tags, urgency, community_id, community_name, requester_id,
                                           status, created_at, updated_at, first_response_at, resolved_at,
                                           next_escalation_at)
@@ -173,32 +174,6 @@ class RequestsBenchmark {
                        CASE WHEN g %% 3 <> 0 THEN now() + interval '1 day' END
                 FROM generate_series(1, 150000) g, (SELECT %s AS w, %s AS v) words""".formatted(COMMUNITY,
                 "ARRAY['" + String.join("','", WORDS) + "']", "ARRAY['" + String.join("','", VERBS) + "']"));
-        execute("VACUUM ANALYZE");
-    }
-
-    void execute(String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    long count(String sql) throws Exception {
-        return Long.parseLong(query(sql).get(0));
-    }
-
-    List<String> query(String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
-    }
-
-    void explain(String name, String sql) throws Exception {
-        System.out.println("--- EXPLAIN ANALYZE " + name + " ---");
-        query("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).forEach(System.out::println);
+        db.execute("VACUUM ANALYZE");
     }
 }
