@@ -97,6 +97,9 @@ public class HelpRequestRepository implements PanacheRepositoryBase<HelpRequest,
         return withEntities(rows);
     }
 
+    /** Share of requests above which a word is too common to tell similar requests apart. */
+    static final double COMMON_WORD_SHARE = 0.01;
+
     /** A similar item: a resolved request or a community resource, ranked against the request's own words. */
     public record Similar(String kind, UUID id, String title, List<String> tags, UUID communityId, String url,
             float rank) {
@@ -105,15 +108,28 @@ public class HelpRequestRepository implements PanacheRepositoryBase<HelpRequest,
     /**
      * Resolved requests the caller can see and resources of the communities the caller can see (public ones and
      * their own) that share words with the request's title or tags, best first. Those lexemes (the body's are too
-     * many and too common) are OR-ed into one query, so the full-text indexes drive both searches.
+     * many) are OR-ed into one query, so the full-text indexes drive both searches. Words in more than 1 % of all
+     * requests ("fix", "error"), as PostgreSQL's own column statistics count them, are left out: they say little
+     * about similarity and would make every search rank thousands of rows. When every word is that common, all of
+     * them are used.
      */
     public List<Similar> similar(HelpRequest request, String callerId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                WITH words AS (
+                WITH own AS (
+                    SELECT lexeme FROM help_request src,
+                           unnest(tsvector_to_array(ts_filter(src.search, '{a,b}'))) AS lexeme
+                    WHERE src.id = :id),
+                common AS (
+                    SELECT c.lexeme FROM pg_stats s,
+                           unnest(CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs)
+                               AS c(lexeme, freq)
+                    WHERE s.tablename = 'help_request' AND s.attname = 'search' AND c.freq > :commonShare),
+                rare AS (SELECT lexeme FROM own WHERE lexeme NOT IN (SELECT lexeme FROM common WHERE lexeme IS NOT NULL)),
+                words AS (
                     SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q
-                    FROM help_request src, unnest(tsvector_to_array(ts_filter(src.search, '{a,b}'))) AS lexeme
-                    WHERE src.id = :id
+                    FROM (SELECT lexeme FROM rare
+                          UNION ALL SELECT lexeme FROM own WHERE NOT EXISTS (SELECT 1 FROM rare)) picked
                     HAVING count(*) > 0)
                 (SELECT 'REQUEST', r.id, r.title, scaffold_tags_text(r.tags), r.community_id, NULL,
                         ts_rank(r.search, words.q) AS rank
@@ -129,6 +145,7 @@ public class HelpRequestRepository implements PanacheRepositoryBase<HelpRequest,
                  ORDER BY rank DESC, c.id LIMIT :limit)
                 ORDER BY 7 DESC, 2 LIMIT :limit""".formatted(VISIBLE))
                 .setParameter("id", request.id).setParameter("me", callerId).setParameter("limit", limit)
+                .setParameter("commonShare", COMMON_WORD_SHARE)
                 .getResultList();
         return rows.stream().map(r -> new Similar((String) r[0], (UUID) r[1], (String) r[2],
                 ((String) r[3]).isEmpty() ? List.of() : List.of(((String) r[3]).split(" ")), (UUID) r[4],

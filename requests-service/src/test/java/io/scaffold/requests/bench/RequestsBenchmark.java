@@ -106,13 +106,6 @@ class RequestsBenchmark {
                 + " OR EXISTS (SELECT 1 FROM community_member m WHERE m.community_id = r.community_id"
                 + " AND m.user_id = 'member-1')) AND r.search @@ websearch_to_tsquery('english', 'kafka7')"
                 + " ORDER BY ts_rank(r.search, websearch_to_tsquery('english', 'kafka7')) DESC, r.id LIMIT 21");
-        db.explain("similar", """
-                WITH words AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q
-                    FROM help_request src, unnest(tsvector_to_array(ts_filter(src.search, '{a,b}'))) AS lexeme
-                    WHERE src.id = '%s')
-                SELECT r.id, ts_rank(r.search, words.q) AS rank FROM help_request r, words
-                WHERE r.search @@ words.q AND r.status = 'RESOLVED' ORDER BY rank DESC, r.id LIMIT 10"""
-                .formatted(resolved.get(0)));
         db.explain("escalation scan", "SELECT id FROM help_request WHERE status = 'OPEN' AND next_escalation_at IS NOT NULL"
                 + " AND next_escalation_at <= now() ORDER BY next_escalation_at LIMIT 200");
     }
