@@ -1,5 +1,6 @@
 package io.scaffold.requests.repository;
 
+import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -34,7 +35,7 @@ public class CommunityDirectory {
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, visibility = excluded.visibility,
                     tags = excluded.tags, archived = excluded.archived, updated_at = now()""")
                 .setParameter("id", id).setParameter("name", name).setParameter("visibility", visibility)
-                .setParameter("tags", textArray(tags)).setParameter("archived", archived).executeUpdate();
+                .setParameter("tags", SqlArrays.text(tags)).setParameter("archived", archived).executeUpdate();
     }
 
     /** Membership and content events carry the community's current name and visibility, not its other fields. */
@@ -79,7 +80,7 @@ public class CommunityDirectory {
                 ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title, tags = excluded.tags,
                     url = excluded.url""")
                 .setParameter("id", id).setParameter("c", communityId).setParameter("type", type)
-                .setParameter("title", title).setParameter("tags", textArray(tags)).setParameter("url", url)
+                .setParameter("title", title).setParameter("tags", SqlArrays.text(tags)).setParameter("url", url)
                 .executeUpdate();
     }
 
@@ -116,15 +117,5 @@ public class CommunityDirectory {
     public List<String> deskMembers() {
         return em.createNativeQuery("SELECT user_id FROM ld_desk_member ORDER BY user_id", String.class)
                 .getResultList();
-    }
-
-    /** PostgreSQL array literal for a list of normalised tags (tags never contain quotes, commas or braces). */
-    static String textArray(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            literal.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\\", "\\\\")
-                    .replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.scaffold.requests.repository;
 
 import io.scaffold.requests.domain.AudienceKind;
+import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -65,7 +66,7 @@ public class InvitationRepository {
                                   AND x.user_id = c.user_id)
                 ORDER BY c.level DESC, helped DESC, recent.last_invited ASC NULLS FIRST, c.user_id
                 LIMIT :limit""".formatted(scope))
-                .setParameter("tags", CommunityDirectory.textArray(tags))
+                .setParameter("tags", SqlArrays.text(tags))
                 .setParameter("requester", requesterId)
                 .setParameter("since", Timestamp.from(now.minus(FAIRNESS_WINDOW)))
                 .setParameter("maxPerWeek", maxPerWeek)
@@ -106,7 +107,7 @@ public class InvitationRepository {
                   AND m.user_id <> :requester
                   AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :r AND x.user_id = m.user_id)
                 ORDER BY m.user_id LIMIT :limit""", String.class)
-                .setParameter("tags", CommunityDirectory.textArray(tags)).setParameter("requester", requesterId)
+                .setParameter("tags", SqlArrays.text(tags)).setParameter("requester", requesterId)
                 .setParameter("r", requestId).setParameter("limit", limit).getResultList();
     }
 
@@ -124,20 +125,16 @@ public class InvitationRepository {
                      AS t(user_id, kind, level, position, score, reason)
                 ON CONFLICT DO NOTHING""")
                 .setParameter("r", requestId)
-                .setParameter("users", CommunityDirectory.textArray(invitations.stream().map(Invitation::userId)
+                .setParameter("users", SqlArrays.text(invitations.stream().map(Invitation::userId)
                         .toList()))
-                .setParameter("kinds", CommunityDirectory.textArray(invitations.stream().map(i -> i.kind().name())
+                .setParameter("kinds", SqlArrays.text(invitations.stream().map(i -> i.kind().name())
                         .toList()))
-                .setParameter("levels", intArray(invitations.stream().map(Invitation::level).toList()))
-                .setParameter("positions", intArray(invitations.stream().map(Invitation::position).toList()))
-                .setParameter("scores", intArray(invitations.stream().map(Invitation::score).toList()))
-                .setParameter("reasons", CommunityDirectory.textArray(invitations.stream().map(Invitation::reason)
+                .setParameter("levels", SqlArrays.integers(invitations.stream().map(Invitation::level).toList()))
+                .setParameter("positions", SqlArrays.integers(invitations.stream().map(Invitation::position).toList()))
+                .setParameter("scores", SqlArrays.integers(invitations.stream().map(Invitation::score).toList()))
+                .setParameter("reasons", SqlArrays.text(invitations.stream().map(Invitation::reason)
                         .toList()))
                 .setParameter("at", Timestamp.from(first.invitedAt())).executeUpdate();
-    }
-
-    private static String intArray(List<Integer> values) {
-        return "{" + String.join(",", values.stream().map(String::valueOf).toList()) + "}";
     }
 
     public boolean isInvited(UUID requestId, String userId) {

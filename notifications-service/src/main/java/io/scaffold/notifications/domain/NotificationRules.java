@@ -1,0 +1,137 @@
+package io.scaffold.notifications.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The rule table: which event notifies whom, as what. The actor of an event is never notified of their own action,
+ * and an anonymous requester is never named to anyone else. The README lists the same table.
+ */
+public final class NotificationRules {
+    private NotificationRules() {
+    }
+
+    /**
+     * @param managers the owners and facilitators of a community, from the local membership projection
+     * @return the notification to write, or empty when the event notifies nobody
+     */
+    public static Optional<Draft> plan(String type, JsonNode data, Function<UUID, List<String>> managers) {
+        return switch (type) {
+            case "scaffold.help-request.created.v1" -> request(data, ids(data.path("invitedHelperIds")),
+                    NotificationKind.REQUEST_INVITATION, asker(data) + " asked for help: " + text(data, "title"),
+                    "You were invited because your skills match " + tags(data) + ".");
+            case "scaffold.help-request.responded.v1" -> request(data, List.of(text(data, "requesterId")),
+                    NotificationKind.RESPONSE_POSTED, "New response to your request: " + text(data, "title"),
+                    text(data, "responderId") + ("OFFER".equals(data.path("kind").asText()) ? " offered to help."
+                            : " answered."));
+            case "scaffold.help-request.response-accepted.v1" -> request(data, List.of(text(data, "helperId")),
+                    NotificationKind.ANSWER_ACCEPTED, "Your answer was accepted: " + text(data, "title"),
+                    (anonymous(data) ? "The requester" : text(data, "requesterId"))
+                            + " marked it as the help that solved the problem.");
+            case "scaffold.help-request.escalated.v1" -> request(data, ids(data.path("audience").path("userIds")),
+                    NotificationKind.ESCALATION, "Still unanswered: " + text(data, "title"),
+                    asker(data) + " is waiting for help; nobody has responded yet. You are asked as "
+                            + audience(data.path("audience").path("kind").asText()) + ".");
+            case "scaffold.membership.requested.v1" -> community(data,
+                    managers.apply(uuid(data, "communityId")), NotificationKind.MEMBERSHIP_REQUESTED,
+                    text(data, "userId") + " asked to join " + text(data, "communityName"),
+                    "Approve or reject the request.", "/members?status=PENDING");
+            case "scaffold.membership.approved.v1" -> community(data, List.of(text(data, "userId")),
+                    NotificationKind.MEMBERSHIP_APPROVED, "You joined " + text(data, "communityName"),
+                    "Your request to join was approved.", "");
+            case "scaffold.membership.role-changed.v1" -> community(data, List.of(text(data, "userId")),
+                    NotificationKind.ROLE_CHANGED, "Your role in " + text(data, "communityName") + " is now "
+                            + text(data, "role").toLowerCase(), "It was " + data.path("previousRole").asText("")
+                            .toLowerCase() + ".", "");
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Draft> request(JsonNode data, List<String> recipients, NotificationKind kind,
+            String title, String body) {
+        String requestId = text(data, "requestId");
+        String communityId = data.path("communityId").asText(null);
+        return draft(data, recipients, kind, title, body, "/api/requests/" + requestId, requestId,
+                communityId == null ? null : UUID.fromString(communityId), data.path("urgency").asText(null));
+    }
+
+    private static Optional<Draft> community(JsonNode data, List<String> recipients, NotificationKind kind,
+            String title, String body, String linkSuffix) {
+        UUID communityId = uuid(data, "communityId");
+        return draft(data, recipients, kind, title, body, "/api/communities/" + communityId + linkSuffix,
+                communityId.toString(), communityId, null);
+    }
+
+    private static Optional<Draft> draft(JsonNode data, List<String> recipients, NotificationKind kind, String title,
+            String body, String link, String subjectId, UUID communityId, String urgency) {
+        Set<String> people = new LinkedHashSet<>(recipients);
+        String actor = data.path("actorId").asText(null);
+        if (actor != null) {
+            people.remove(actor); // nobody is told about what they did themselves
+        }
+        if (people.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Draft(new ArrayList<>(people), kind, clip(title, 200), clip(body, 500), link,
+                subjectId, communityId, urgency));
+    }
+
+    /** How the requester is named: by id, or, when they asked anonymously, by their community. */
+    static String asker(JsonNode data) {
+        if (!anonymous(data)) {
+            return text(data, "requesterId");
+        }
+        String community = data.path("communityName").asText(null);
+        return community == null ? "A colleague" : "A member of " + community;
+    }
+
+    private static boolean anonymous(JsonNode data) {
+        return data.path("anonymous").asBoolean(false);
+    }
+
+    private static String audience(String kind) {
+        return switch (kind) {
+            case "FACILITATOR" -> "a facilitator";
+            case "LD_DESK" -> "the L&D desk";
+            default -> "someone with matching skills";
+        };
+    }
+
+    private static String tags(JsonNode data) {
+        List<String> tags = ids(data.path("tags"));
+        return tags.isEmpty() ? "the request" : String.join(", ", tags);
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> {
+            if (value.isTextual() && !value.asText().isBlank()) {
+                values.add(value.asText());
+            }
+        });
+        return values;
+    }
+
+    static String text(JsonNode data, String field) {
+        String value = data.path(field).asText(null);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("event data has no " + field);
+        }
+        return value;
+    }
+
+    static UUID uuid(JsonNode data, String field) {
+        return UUID.fromString(text(data, field));
+    }
+
+    private static String clip(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,5 @@
+package io.scaffold.notifications.domain;
+
+public enum NotificationStatus {
+    UNREAD, READ, ARCHIVED
+}

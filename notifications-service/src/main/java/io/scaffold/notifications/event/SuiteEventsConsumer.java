@@ -1,0 +1,37 @@
+package io.scaffold.notifications.event;
+
+import io.scaffold.notifications.service.Fanout;
+import io.scaffold.platform.consumer.IdempotentConsumer;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads communities-service's and requests-service's events; each is applied once (the platform's idempotent
+ * consumer: a redelivery writes no second notification) and poison goes to {@code scaffold.notifications.dlq}.
+ */
+@ApplicationScoped
+public class SuiteEventsConsumer {
+    static final String CONSUMER = "notifications-service";
+
+    private final IdempotentConsumer consumer;
+    private final Fanout fanout;
+
+    public SuiteEventsConsumer(IdempotentConsumer consumer, Fanout fanout) {
+        this.consumer = consumer;
+        this.fanout = fanout;
+    }
+
+    @Incoming("communities-events")
+    @Blocking
+    public void onCommunityEvent(ConsumerRecord<String, String> record) {
+        consumer.handle(CONSUMER, record, fanout::apply);
+    }
+
+    @Incoming("requests-events")
+    @Blocking
+    public void onRequestEvent(ConsumerRecord<String, String> record) {
+        consumer.handle(CONSUMER, record, fanout::apply);
+    }
+}

@@ -1,0 +1,4 @@
+package io.scaffold.notifications.rest.dto;
+
+public record MarkedRead(int marked) {
+}

@@ -1,0 +1,4 @@
+package io.scaffold.notifications.rest.dto;
+
+public record UnreadCount(long unread) {
+}

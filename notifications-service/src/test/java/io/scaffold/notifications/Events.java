@@ -1,0 +1,72 @@
+package io.scaffold.notifications;
+
+import io.scaffold.platform.testing.EventSchemas;
+import io.scaffold.platform.testing.TestEvents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Plays the other services in the tests: publishes their events on the real topics, each checked first against the
+ * producer's own schema files (read from the producer's module, never copied).
+ */
+public final class Events {
+    public static final String REQUESTS = "scaffold.requests.events";
+    public static final String COMMUNITIES = "scaffold.communities.events";
+    static final EventSchemas REQUEST_SCHEMAS = EventSchemas.in("../requests-service/src/main/resources/schemas");
+    static final EventSchemas COMMUNITY_SCHEMAS = EventSchemas.in("../communities-service/src/main/resources/schemas");
+
+    private Events() {
+    }
+
+    /** Publishes a requests-service event with the given id (to simulate redelivery) and returns the id. */
+    public static String request(String eventId, String type, String requestId, String data) {
+        REQUEST_SCHEMAS.assertValid(type, data);
+        TestEvents.publishCloudEvent(REQUESTS, requestId, eventId, type, "/requests-service", data);
+        return eventId;
+    }
+
+    public static String request(String type, String requestId, String data) {
+        return request(UUID.randomUUID().toString(), type, requestId, data);
+    }
+
+    public static void community(String type, String communityId, String data) {
+        COMMUNITY_SCHEMAS.assertValid(type, data);
+        TestEvents.publishCloudEvent(COMMUNITIES, communityId, type, "/communities-service", data);
+    }
+
+    /** The data of scaffold.help-request.created.v1. */
+    public static String created(String requestId, String requester, boolean anonymous, String communityId,
+            String communityName, List<String> helpers) {
+        return "{\"requestId\":\"" + requestId + "\",\"title\":\"Consumer lag after deploy\",\"tags\":[\"kafka\"],"
+                + "\"urgency\":\"HIGH\",\"status\":\"OPEN\"," + community(communityId, communityName)
+                + "\"requesterId\":\"" + requester + "\",\"anonymous\":" + anonymous + ",\"invitedHelperIds\":"
+                + array(helpers) + ",\"actorId\":\"" + requester + "\",\"occurredAt\":\"" + Instant.now() + "\"}";
+    }
+
+    /** The data of scaffold.help-request.responded.v1. */
+    public static String responded(String requestId, String requester, String responder, int count) {
+        return "{\"requestId\":\"" + requestId + "\",\"title\":\"Consumer lag after deploy\",\"urgency\":\"HIGH\","
+                + "\"requesterId\":\"" + requester + "\",\"anonymous\":false,\"responseId\":\"" + UUID.randomUUID()
+                + "\",\"responderId\":\"" + responder + "\",\"kind\":\"ANSWER\",\"responseCount\":" + count
+                + ",\"actorId\":\"" + responder + "\",\"occurredAt\":\"" + Instant.now() + "\"}";
+    }
+
+    /** The data of a membership event of communities-service. */
+    public static String membership(String communityId, String name, String userId, String role, String status,
+            String actor) {
+        return "{\"communityId\":\"" + communityId + "\",\"communityName\":\"" + name + "\",\"visibility\":"
+                + "\"PRIVATE\",\"actorId\":\"" + actor + "\",\"occurredAt\":\"" + Instant.now() + "\",\"userId\":\""
+                + userId + "\",\"role\":\"" + role + "\",\"status\":\"" + status + "\"}";
+    }
+
+    private static String community(String id, String name) {
+        return id == null ? "" : "\"communityId\":\"" + id + "\",\"communityName\":\"" + name + "\",";
+    }
+
+    static String array(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]")
+                .orElse("[]");
+    }
+}
