@@ -20,6 +20,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The suite as people use it: the full local stack (real broker, PostgreSQL, the three packaged services, the
@@ -54,13 +55,15 @@ class HelpJourneyTest {
     }
 
     @Test
-    void aNewMemberAsksInTheirCommunityGetsAnAnswerAndTheHelpBecomesSkillAndGuide() {
+    void aNewMemberAsksInTheirCommunityIsToldOfTheAnswerAndTheHelpBecomesSkillAndGuide() {
         // alice creates a community in communities-service; bob joins it there
         String communityId = as("alice").body("{\"name\":\"Journey " + System.nanoTime() + "\",\"description\":"
                         + "\"Stream processing\",\"visibility\":\"PRIVATE\",\"tags\":[\"kafka\"]}")
                 .post("/api/communities").then().statusCode(201).extract().path("id");
         as("bob").post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        awaitNotification("alice", "MEMBERSHIP_REQUESTED", "bob asked to join");
         as("alice").post("/api/communities/" + communityId + "/members/bob/approve").then().statusCode(200);
+        awaitNotification("bob", "MEMBERSHIP_APPROVED", "You joined");
 
         // requests-service learns the membership from the events: bob may now ask in that community
         String body = "{\"title\":\"Consumer lag after deploy\",\"body\":\"Lag grows since the 10:00 deploy\","
@@ -76,8 +79,10 @@ class HelpJourneyTest {
         String responseId = as("alice").body("{\"kind\":\"ANSWER\",\"text\":\"Roll back the max.poll.records "
                 + "change\"}").post("/api/requests/" + requestId + "/responses").then().statusCode(201).extract()
                 .path("id");
+        awaitNotification("bob", "RESPONSE_POSTED", "New response to your request: Consumer lag after deploy");
         as("bob").post("/api/requests/" + requestId + "/responses/" + responseId + "/accept").then()
                 .statusCode(200).body("status", equalTo("RESOLVED"));
+        awaitNotification("alice", "ANSWER_ACCEPTED", "Your answer was accepted: Consumer lag after deploy");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("bob")
                 .get("/api/communities/" + communityId + "/experts?skill=kafka").then().statusCode(200)
                 .body("[0].userId", equalTo("alice")).body("[0].acceptedHelp", equalTo(1)));
@@ -87,6 +92,13 @@ class HelpJourneyTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("alice")
                 .get("/api/communities/" + communityId + "/resources?type=GUIDE").then().statusCode(200)
                 .body("items[0].sourceRequestId", equalTo(requestId)));
+    }
+
+    /** notifications-service turned another service's event into this person's notification. */
+    private static void awaitNotification(String user, String kind, String titleStart) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> as(user)
+                .get("/api/notifications?kind=" + kind).then().statusCode(200)
+                .body("items[0].title", startsWith(titleStart)));
     }
 
     private static RequestSpecification as(String user) {
