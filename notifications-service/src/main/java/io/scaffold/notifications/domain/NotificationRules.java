@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The rule table: which event notifies whom, as what. The actor of an event is never notified of their own action,
@@ -19,14 +17,12 @@ public final class NotificationRules {
     }
 
     /**
-     * @param managers the owners and facilitators of a community, from the local membership projection
-     * @return the notification to write, or empty when the event notifies nobody
+     * @param audiences who manages or follows a community, from the local projections
+     * @return the notifications to write (one draft per kind), empty when the event notifies nobody
      */
-    public static Optional<Draft> plan(String type, JsonNode data, Function<UUID, List<String>> managers) {
+    public static List<Draft> plan(String type, JsonNode data, Audiences audiences) {
         return switch (type) {
-            case "scaffold.help-request.created.v1" -> request(data, ids(data.path("invitedHelperIds")),
-                    NotificationKind.REQUEST_INVITATION, asker(data) + " asked for help: " + text(data, "title"),
-                    "You were invited because your skills match " + tags(data) + ".");
+            case "scaffold.help-request.created.v1" -> created(data, audiences);
             case "scaffold.help-request.responded.v1" -> request(data, List.of(text(data, "requesterId")),
                     NotificationKind.RESPONSE_POSTED, "New response to your request: " + text(data, "title"),
                     text(data, "responderId") + ("OFFER".equals(data.path("kind").asText()) ? " offered to help."
@@ -35,14 +31,14 @@ public final class NotificationRules {
                     NotificationKind.ANSWER_ACCEPTED, "Your answer was accepted: " + text(data, "title"),
                     (anonymous(data) ? "The requester" : text(data, "requesterId"))
                             + " marked it as the help that solved the problem.");
-            case "scaffold.help-request.escalated.v1" -> request(data, ids(data.path("audience").path("userIds")),
-                    NotificationKind.ESCALATION, "Still unanswered: " + text(data, "title"),
-                    asker(data) + " is waiting for help; nobody has responded yet. You are asked as "
-                            + audience(data.path("audience").path("kind").asText()) + ".");
+            case "scaffold.help-request.escalated.v1" -> escalated(data);
             case "scaffold.membership.requested.v1" -> community(data,
-                    managers.apply(uuid(data, "communityId")), NotificationKind.MEMBERSHIP_REQUESTED,
+                    audiences.managers(uuid(data, "communityId")), NotificationKind.MEMBERSHIP_REQUESTED,
                     text(data, "userId") + " asked to join " + text(data, "communityName"),
                     "Approve or reject the request.", "/members?status=PENDING");
+            case "scaffold.membership.invited.v1" -> community(data, List.of(text(data, "userId")),
+                    NotificationKind.MEMBERSHIP_INVITATION, "You are invited to join " + text(data, "communityName"),
+                    text(data, "actorId") + " invited you; join to accept.", "");
             case "scaffold.membership.approved.v1" -> community(data, List.of(text(data, "userId")),
                     NotificationKind.MEMBERSHIP_APPROVED, "You joined " + text(data, "communityName"),
                     "Your request to join was approved.", "");
@@ -50,11 +46,49 @@ public final class NotificationRules {
                     NotificationKind.ROLE_CHANGED, "Your role in " + text(data, "communityName") + " is now "
                             + text(data, "role").toLowerCase(), "It was " + data.path("previousRole").asText("")
                             .toLowerCase() + ".", "");
-            default -> Optional.empty();
+            case "scaffold.resource.added.v1" -> community(data,
+                    audiences.followers(uuid(data, "communityId"), CommunitySetting.NEW_RESOURCES),
+                    NotificationKind.RESOURCE_ADDED, "New in " + text(data, "communityName") + ": "
+                            + text(data, "title"), text(data, "authorId") + " added a "
+                            + text(data, "type").toLowerCase() + " to the library.",
+                    "/resources/" + text(data, "resourceId"));
+            default -> List.of();
         };
     }
 
-    private static Optional<Draft> request(JsonNode data, List<String> recipients, NotificationKind kind,
+    /**
+     * The invited helpers are asked; the community's members who follow its new requests hear of it too (once: an
+     * invited helper gets only the invitation).
+     */
+    private static List<Draft> created(JsonNode data, Audiences audiences) {
+        List<String> helpers = ids(data.path("invitedHelperIds"));
+        List<Draft> drafts = new ArrayList<>(request(data, helpers, NotificationKind.REQUEST_INVITATION,
+                asker(data) + " asked for help: " + text(data, "title"),
+                "You were invited because your skills match " + tags(data) + "."));
+        String community = data.path("communityId").asText(null);
+        if (community != null) {
+            List<String> followers = new ArrayList<>(audiences.followers(UUID.fromString(community),
+                    CommunitySetting.NEW_REQUESTS));
+            followers.removeAll(helpers);
+            followers.remove(text(data, "requesterId"));
+            drafts.addAll(request(data, followers, NotificationKind.COMMUNITY_REQUEST,
+                    "New request in " + text(data, "communityName") + ": " + text(data, "title"),
+                    asker(data) + " asked for help on " + tags(data) + "."));
+        }
+        return drafts;
+    }
+
+    /** The rung's new audience; the L&D desk, the last rung, gets the critical kind. */
+    private static List<Draft> escalated(JsonNode data) {
+        JsonNode audience = data.path("audience");
+        boolean desk = "LD_DESK".equals(audience.path("kind").asText());
+        return request(data, ids(audience.path("userIds")),
+                desk ? NotificationKind.DESK_ESCALATION : NotificationKind.ESCALATION,
+                "Still unanswered: " + text(data, "title"), asker(data) + " is waiting for help; nobody has "
+                        + "responded yet. You are asked as " + audience(audience.path("kind").asText()) + ".");
+    }
+
+    private static List<Draft> request(JsonNode data, List<String> recipients, NotificationKind kind,
             String title, String body) {
         String requestId = text(data, "requestId");
         String communityId = data.path("communityId").asText(null);
@@ -62,14 +96,14 @@ public final class NotificationRules {
                 communityId == null ? null : UUID.fromString(communityId), data.path("urgency").asText(null));
     }
 
-    private static Optional<Draft> community(JsonNode data, List<String> recipients, NotificationKind kind,
+    private static List<Draft> community(JsonNode data, List<String> recipients, NotificationKind kind,
             String title, String body, String linkSuffix) {
         UUID communityId = uuid(data, "communityId");
         return draft(data, recipients, kind, title, body, "/api/communities/" + communityId + linkSuffix,
                 communityId.toString(), communityId, null);
     }
 
-    private static Optional<Draft> draft(JsonNode data, List<String> recipients, NotificationKind kind, String title,
+    private static List<Draft> draft(JsonNode data, List<String> recipients, NotificationKind kind, String title,
             String body, String link, String subjectId, UUID communityId, String urgency) {
         Set<String> people = new LinkedHashSet<>(recipients);
         String actor = data.path("actorId").asText(null);
@@ -77,9 +111,9 @@ public final class NotificationRules {
             people.remove(actor); // nobody is told about what they did themselves
         }
         if (people.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(new Draft(new ArrayList<>(people), kind, clip(title, 200), clip(body, 500), link,
+        return List.of(new Draft(new ArrayList<>(people), kind, clip(title, 200), clip(body, 500), link,
                 subjectId, communityId, urgency));
     }
 

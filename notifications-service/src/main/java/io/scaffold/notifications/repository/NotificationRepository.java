@@ -17,28 +17,93 @@ import java.util.UUID;
 public class NotificationRepository implements PanacheRepositoryBase<Notification, Long> {
 
     /**
-     * Writes one item per recipient in a single statement. A response to a request whose requester still has an
-     * unread item about it collapses into that item: its count grows and it moves to the top with a new id.
+     * Writes one item per recipient in a single statement, counts the new unread items, and tells every replica's
+     * live stream (delivered at commit). A response to a request whose requester still has an unread item about it
+     * collapses into that item: its count grows and it moves to the top with a new id.
+     *
+     * @return how many items were written or collapsed
      */
-    public int fanOut(Draft draft, String sourceEventId, Instant now) {
+    public int fanOut(Draft draft, List<String> recipients, String sourceEventId, Instant now) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
         String collapse = draft.kind() == NotificationKind.RESPONSE_POSTED ? """
                 ON CONFLICT (user_id, kind, subject_id) WHERE status = 'UNREAD' AND kind = 'RESPONSE_POSTED'
                 DO UPDATE SET id = nextval('notification_id_seq'), event_count = notification.event_count + 1,
                     title = excluded.title, body = excluded.body, source_event_id = excluded.source_event_id,
                     updated_at = excluded.updated_at""" : "";
-        return getEntityManager().createNativeQuery("""
-                INSERT INTO notification (id, user_id, kind, title, body, link, source_event_id, subject_id,
-                                          community_id, urgency, event_count, status, created_at, updated_at)
-                SELECT nextval('notification_id_seq'), u, :kind, :title, :body, :link, :event, :subject,
-                       CAST(:community AS uuid), CAST(:urgency AS text), 1, 'UNREAD', :now, :now
-                FROM unnest(CAST(:users AS text[])) AS u
-                """ + collapse)
+        // Counters are upserted in user order, so two fan-outs to overlapping audiences cannot deadlock.
+        Object[] written = (Object[]) getEntityManager().createNativeQuery("""
+                WITH written AS (
+                    INSERT INTO notification (id, user_id, kind, title, body, link, source_event_id, subject_id,
+                                              community_id, urgency, event_count, status, created_at, updated_at)
+                    SELECT nextval('notification_id_seq'), u, :kind, :title, :body, :link, :event, :subject,
+                           CAST(:community AS uuid), CAST(:urgency AS text), 1, 'UNREAD', :now, :now
+                    FROM unnest(CAST(:users AS text[])) AS u
+                    """ + collapse + """
+
+                    RETURNING id, user_id, (xmax = 0) AS inserted
+                ), counted AS (
+                    INSERT INTO unread_counter AS c (user_id, unread)
+                    SELECT user_id, 1 FROM written WHERE inserted ORDER BY user_id
+                    ON CONFLICT (user_id) DO UPDATE SET unread = c.unread + 1
+                )
+                SELECT min(id), max(id), count(*) FROM written""")
                 .setParameter("kind", draft.kind().name()).setParameter("title", draft.title())
                 .setParameter("body", draft.body()).setParameter("link", draft.link())
                 .setParameter("event", sourceEventId).setParameter("subject", draft.subjectId())
                 .setParameter("community", draft.communityId() == null ? null : draft.communityId().toString())
                 .setParameter("urgency", draft.urgency()).setParameter("now", Timestamp.from(now))
-                .setParameter("users", SqlArrays.text(draft.recipients())).executeUpdate();
+                .setParameter("users", SqlArrays.text(recipients)).getSingleResult();
+        int count = ((Number) written[2]).intValue();
+        if (count > 0) {
+            signal(InboxSignal.written(((Number) written[0]).longValue(), ((Number) written[1]).longValue()));
+        }
+        return count;
+    }
+
+    /** Wakes the live streams of every replica when the transaction commits (PostgreSQL NOTIFY). */
+    public void signal(InboxSignal signal) {
+        getEntityManager().createNativeQuery("SELECT pg_notify(:channel, :payload)")
+                .setParameter("channel", InboxSignal.CHANNEL).setParameter("payload", signal.payload())
+                .getSingleResult();
+    }
+
+    public long unread(String userId) {
+        List<?> rows = getEntityManager().createNativeQuery("SELECT unread FROM unread_counter WHERE user_id = :u")
+                .setParameter("u", userId).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    /** {@code read} items of the person left the unread state. */
+    public void countRead(String userId, int read) {
+        if (read > 0) {
+            getEntityManager().createNativeQuery("UPDATE unread_counter SET unread = greatest(unread - :n, 0)"
+                    + " WHERE user_id = :u").setParameter("n", read).setParameter("u", userId).executeUpdate();
+            signal(InboxSignal.countChanged(userId));
+        }
+    }
+
+    /** The person's items newer than {@code afterId}, oldest first: what a reconnecting stream missed. */
+    public List<Notification> since(String userId, long afterId, int limit) {
+        return find("userId = ?1 and id > ?2 and status <> ?3 order by id", userId, afterId,
+                NotificationStatus.ARCHIVED).page(0, limit).list();
+    }
+
+    /** Items one commit wrote ({@code from..to}) for the people connected here. */
+    public List<Notification> written(long from, long to, List<String> users) {
+        return find("id between ?1 and ?2 and userId in ?3 and status = ?4 order by id", from, to, users,
+                NotificationStatus.UNREAD).list();
+    }
+
+    /** The unread counts of these people (absent: none unread). */
+    public java.util.Map<String, Long> unread(List<String> users) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT user_id, unread FROM unread_counter"
+                        + " WHERE user_id = ANY(CAST(:users AS text[]))", Object[].class)
+                .setParameter("users", SqlArrays.text(users)).getResultList();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /** The caller's items, newest first ({@code beforeId}: the last id of the previous page). */
@@ -64,10 +129,6 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             params.put("before", beforeId);
         }
         return find(query + " order by id desc", params).page(0, limit).list();
-    }
-
-    public long unread(String userId) {
-        return count("userId = ?1 and status = ?2", userId, NotificationStatus.UNREAD);
     }
 
     /** Marks the caller's unread items read, all of them or those up to an id; returns how many. */

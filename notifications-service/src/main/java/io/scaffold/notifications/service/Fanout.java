@@ -1,37 +1,49 @@
 package io.scaffold.notifications.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scaffold.notifications.domain.Draft;
 import io.scaffold.notifications.domain.NotificationRules;
 import io.scaffold.notifications.repository.MembershipDirectory;
 import io.scaffold.notifications.repository.NotificationRepository;
+import io.scaffold.notifications.repository.PreferenceRepository;
 import io.scaffold.platform.consumer.IncomingEvent;
 import io.scaffold.platform.consumer.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns one event into its notifications (the rule table) and keeps the membership projection the rules read. Runs
+ * Turns one event into its notifications (the rule table, then each recipient's preferences: kinds turned off in the
+ * app and muted communities, except for critical kinds) and keeps the membership projection the rules read. Runs
  * inside the idempotent consumer's transaction, so a redelivered event writes nothing twice.
  */
 @ApplicationScoped
 public class Fanout {
     private final NotificationRepository notifications;
     private final MembershipDirectory memberships;
+    private final PreferenceRepository preferences;
 
-    public Fanout(NotificationRepository notifications, MembershipDirectory memberships) {
+    public Fanout(NotificationRepository notifications, MembershipDirectory memberships,
+            PreferenceRepository preferences) {
         this.notifications = notifications;
         this.memberships = memberships;
+        this.preferences = preferences;
     }
 
     public void apply(IncomingEvent event) {
         JsonNode data = event.data();
         try {
             project(event.type(), data);
-            NotificationRules.plan(event.type(), data, memberships::managers).ifPresent(draft ->
-                    notifications.fanOut(draft, event.id(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            for (Draft draft : NotificationRules.plan(event.type(), data, memberships)) {
+                List<String> recipients = new ArrayList<>(draft.recipients());
+                recipients.removeAll(preferences.exclusions(recipients, draft.kind(), draft.communityId()).keySet());
+                notifications.fanOut(draft, recipients, event.id(), now);
+            }
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(event.type() + ": " + e.getMessage());
         }

@@ -62,6 +62,7 @@ public class InboxService {
             item.status = NotificationStatus.READ;
             item.readAt = now();
             item.updatedAt = item.readAt;
+            notifications.countRead(userId, 1);
         }
         return view(item);
     }
@@ -69,13 +70,18 @@ public class InboxService {
     /** Everything unread, or everything unread up to an id (what the client has shown). */
     @Transactional
     public int markAllRead(String userId, Long upToId) {
-        return notifications.markAllRead(userId, upToId, now());
+        int marked = notifications.markAllRead(userId, upToId, now());
+        notifications.countRead(userId, marked);
+        return marked;
     }
 
     @Transactional
     public NotificationView archive(long id, String userId) {
         Notification item = own(id, userId);
         if (item.status != NotificationStatus.ARCHIVED) {
+            if (item.status == NotificationStatus.UNREAD) {
+                notifications.countRead(userId, 1);
+            }
             if (item.readAt == null) {
                 item.readAt = now();
             }

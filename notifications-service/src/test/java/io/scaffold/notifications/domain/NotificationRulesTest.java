@@ -21,7 +21,7 @@ class NotificationRulesTest {
         Draft draft = NotificationRules.plan("scaffold.help-request.created.v1", json("""
                 {"requestId":"r1","title":"Lag","tags":["kafka"],"urgency":"HIGH","requesterId":"alice",
                  "anonymous":false,"invitedHelperIds":["bob","alice","carol"],"actorId":"alice"}"""),
-                c -> List.of()).orElseThrow();
+                NONE).get(0);
         assertThat(draft.recipients()).containsExactly("bob", "carol");
         assertThat(draft.kind()).isEqualTo(NotificationKind.REQUEST_INVITATION);
         assertThat(draft.title()).isEqualTo("alice asked for help: Lag");
@@ -37,7 +37,7 @@ class NotificationRulesTest {
                     {"requestId":"r1","title":"Lag","tags":["kafka"],"urgency":"HIGH","requesterId":"alice",
                      "anonymous":true,"communityId":"%s","communityName":"Streams","invitedHelperIds":["bob"],
                      "helperId":"bob","audience":{"kind":"LD_DESK","userIds":["bob"]},"actorId":"alice"}"""
-                    .formatted(UUID.randomUUID())), c -> List.of()).orElseThrow();
+                    .formatted(UUID.randomUUID())), NONE).get(0);
             assertThat(draft.title() + draft.body()).doesNotContain("alice");
         }
     }
@@ -46,12 +46,12 @@ class NotificationRulesTest {
     void aResponseGoesToTheRequesterAndAnAcceptanceToTheHelper() throws Exception {
         Draft response = NotificationRules.plan("scaffold.help-request.responded.v1", json("""
                 {"requestId":"r1","title":"Lag","requesterId":"alice","anonymous":false,"responderId":"bob",
-                 "kind":"OFFER","actorId":"bob"}"""), c -> List.of()).orElseThrow();
+                 "kind":"OFFER","actorId":"bob"}"""), NONE).get(0);
         assertThat(response.recipients()).containsExactly("alice");
         assertThat(response.body()).isEqualTo("bob offered to help.");
         Draft accepted = NotificationRules.plan("scaffold.help-request.response-accepted.v1", json("""
                 {"requestId":"r1","title":"Lag","requesterId":"alice","anonymous":false,"helperId":"bob",
-                 "actorId":"alice"}"""), c -> List.of()).orElseThrow();
+                 "actorId":"alice"}"""), NONE).get(0);
         assertThat(accepted.recipients()).containsExactly("bob");
         assertThat(accepted.kind()).isEqualTo(NotificationKind.ANSWER_ACCEPTED);
     }
@@ -61,8 +61,7 @@ class NotificationRulesTest {
         UUID community = UUID.randomUUID();
         Draft draft = NotificationRules.plan("scaffold.membership.requested.v1", json("""
                 {"communityId":"%s","communityName":"Streams","userId":"dave","actorId":"dave"}"""
-                .formatted(community)), c -> c.equals(community) ? List.of("olivia", "dave", "fred")
-                : List.of()).orElseThrow();
+                .formatted(community)), managing(community, "olivia", "dave", "fred")).get(0);
         assertThat(draft.recipients()).containsExactly("olivia", "fred");
         assertThat(draft.link()).isEqualTo("/api/communities/" + community + "/members?status=PENDING");
     }
@@ -72,15 +71,93 @@ class NotificationRulesTest {
         String community = UUID.randomUUID().toString();
         assertThat(NotificationRules.plan("scaffold.membership.role-changed.v1", json("""
                 {"communityId":"%s","communityName":"Streams","userId":"dave","role":"FACILITATOR",
-                 "previousRole":"MEMBER","actorId":"olivia"}""".formatted(community)), c -> List.of())
-                .orElseThrow().title()).isEqualTo("Your role in Streams is now facilitator");
+                 "previousRole":"MEMBER","actorId":"olivia"}""".formatted(community)), NONE)
+                .get(0).title()).isEqualTo("Your role in Streams is now facilitator");
         assertThat(NotificationRules.plan("scaffold.membership.approved.v1", json("""
                 {"communityId":"%s","communityName":"Streams","userId":"dave","role":"MEMBER","actorId":"dave"}"""
-                .formatted(community)), c -> List.of())).isEmpty();
+                .formatted(community)), NONE)).isEmpty();
     }
 
     @Test
     void eventsWithoutARuleNotifyNobody() throws Exception {
-        assertThat(NotificationRules.plan("scaffold.community.created.v1", json("{}"), c -> List.of())).isEmpty();
+        assertThat(NotificationRules.plan("scaffold.community.created.v1", json("{}"), NONE)).isEmpty();
+    }
+
+    @Test
+    void followersOfACommunityHearOfItsNewRequestsOnceAndNeverTheRequesterOrAnInvitedHelper() throws Exception {
+        UUID community = UUID.randomUUID();
+        List<Draft> drafts = NotificationRules.plan("scaffold.help-request.created.v1", json("""
+                {"requestId":"r1","title":"Lag","tags":["kafka"],"urgency":"LOW","requesterId":"alice",
+                 "anonymous":true,"communityId":"%s","communityName":"Streams","invitedHelperIds":["bob"],
+                 "actorId":"alice"}""".formatted(community)), following(community,
+                CommunitySetting.NEW_REQUESTS, "alice", "bob", "carol", "dave"));
+        assertThat(drafts).extracting(Draft::kind).containsExactly(NotificationKind.REQUEST_INVITATION,
+                NotificationKind.COMMUNITY_REQUEST);
+        assertThat(drafts.get(0).recipients()).containsExactly("bob");
+        assertThat(drafts.get(1).recipients()).containsExactly("carol", "dave");
+        assertThat(drafts.get(1).title()).isEqualTo("New request in Streams: Lag");
+        assertThat(drafts.get(1).body()).isEqualTo("A member of Streams asked for help on kafka.")
+                .doesNotContain("alice");
+    }
+
+    @Test
+    void anEscalationToTheLearningDeskIsTheCriticalKind() throws Exception {
+        String data = """
+                {"requestId":"r1","title":"Lag","urgency":"BLOCKING","requesterId":"alice","anonymous":false,
+                 "level":%d,"step":"PT1H","audience":{"kind":"%s","userIds":["desk1"]}}""";
+        Draft facilitators = NotificationRules.plan("scaffold.help-request.escalated.v1",
+                json(data.formatted(2, "FACILITATOR")), NONE).get(0);
+        Draft desk = NotificationRules.plan("scaffold.help-request.escalated.v1", json(data.formatted(3, "LD_DESK")),
+                NONE).get(0);
+        assertThat(facilitators.kind()).isEqualTo(NotificationKind.ESCALATION);
+        assertThat(facilitators.kind().critical()).isFalse();
+        assertThat(desk.kind()).isEqualTo(NotificationKind.DESK_ESCALATION);
+        assertThat(desk.kind().critical()).isTrue();
+        assertThat(desk.body()).endsWith("You are asked as the L&D desk.");
+    }
+
+    @Test
+    void aNewResourceGoesToTheLibrarysFollowersButNotItsAuthor() throws Exception {
+        UUID community = UUID.randomUUID();
+        Draft draft = NotificationRules.plan("scaffold.resource.added.v1", json("""
+                {"communityId":"%s","communityName":"Streams","resourceId":"%s","type":"GUIDE",
+                 "title":"Consumer lag","authorId":"erin","actorId":"erin"}""".formatted(community,
+                UUID.randomUUID())), following(community, CommunitySetting.NEW_RESOURCES, "erin", "fred")).get(0);
+        assertThat(draft.kind()).isEqualTo(NotificationKind.RESOURCE_ADDED);
+        assertThat(draft.recipients()).containsExactly("fred");
+        assertThat(draft.title()).isEqualTo("New in Streams: Consumer lag");
+    }
+
+    @Test
+    void anInvitationToJoinGoesToTheInvitedPerson() throws Exception {
+        Draft draft = NotificationRules.plan("scaffold.membership.invited.v1", json("""
+                {"communityId":"%s","communityName":"Streams","userId":"gil","role":"MEMBER","actorId":"olivia"}"""
+                .formatted(UUID.randomUUID())), NONE).get(0);
+        assertThat(draft.kind()).isEqualTo(NotificationKind.MEMBERSHIP_INVITATION);
+        assertThat(draft.recipients()).containsExactly("gil");
+    }
+
+    private static final Audiences NONE = audiences(null, null, List.of());
+
+    private static Audiences managing(UUID community, String... managers) {
+        return audiences(community, null, List.of(managers));
+    }
+
+    private static Audiences following(UUID community, CommunitySetting setting, String... followers) {
+        return audiences(community, setting, List.of(followers));
+    }
+
+    private static Audiences audiences(UUID community, CommunitySetting followed, List<String> people) {
+        return new Audiences() {
+            @Override
+            public List<String> managers(UUID communityId) {
+                return followed == null && communityId.equals(community) ? people : List.of();
+            }
+
+            @Override
+            public List<String> followers(UUID communityId, CommunitySetting setting) {
+                return setting == followed && communityId.equals(community) ? people : List.of();
+            }
+        };
     }
 }

@@ -1,0 +1,14 @@
+package io.scaffold.notifications.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The audiences the rules resolve from local projections, never by calling another service. */
+public interface Audiences {
+
+    /** The owners and facilitators of a community. */
+    List<String> managers(UUID communityId);
+
+    /** The community's active members who opted in to its new requests or new resources. */
+    List<String> followers(UUID communityId, CommunitySetting setting);
+}

@@ -1,0 +1,103 @@
+package io.scaffold.notifications.rest;
+
+import io.scaffold.notifications.rest.dto.StreamTicketView;
+import io.scaffold.notifications.service.LiveStreams;
+import io.scaffold.notifications.service.StreamTickets;
+import io.scaffold.platform.problem.ApiProblem;
+import io.scaffold.platform.security.CurrentUser;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+@Path("/api/notifications")
+@Tag(name = "Live stream", description = "The caller's new notifications and unread count as Server-Sent Events")
+public class StreamResource {
+    private final LiveStreams streams;
+    private final StreamTickets tickets;
+    private final CurrentUser user;
+
+    public StreamResource(LiveStreams streams, StreamTickets tickets, CurrentUser user) {
+        this.streams = streams;
+        this.tickets = tickets;
+        this.user = user;
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamNotifications", summary = "Live stream of the caller's notifications (SSE)",
+            description = "Events: `unread-count` `{unread}` first and after every change; `notification` (the item,"
+                    + " its id as the SSE id) for each new item; `replay-truncated` when more was missed than a"
+                    + " reconnect replays (reload the inbox). A comment line every heartbeat interval. Authenticate"
+                    + " with a bearer token, or with `?ticket=` from POST /api/notifications/stream-tickets"
+                    + " (EventSource cannot send headers). During the caller's quiet hours only BLOCKING requests"
+                    + " are pushed.")
+    @APIResponse(responseCode = "200", description = "The stream", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "events", value = """
+                    event: unread-count
+                    retry: 3000
+                    data: {"unread":2}
+
+                    id: 1207
+                    event: notification
+                    data: {"id":1207,"kind":"REQUEST_INVITATION","title":"bob asked for help: ..."}
+                    """)))
+    @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream sent")
+    public void stream(@Context SseEventSink sink, @Context Sse sse,
+            @Parameter(description = "Single-use stream ticket, instead of a bearer token") @QueryParam("ticket")
+            String ticket,
+            @Parameter(description = "Resume after this item (browsers send it on reconnect)")
+            @HeaderParam("Last-Event-ID") String lastEventIdHeader,
+            @Parameter(description = "Resume after this item, for clients that cannot set Last-Event-ID")
+            @QueryParam("lastEventId") String lastEventIdParam) {
+        String userId = ticket != null && !ticket.isBlank() ? tickets.redeem(ticket.strip()) : user.id();
+        Long lastEventId = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        streams.open(userId, sink, sse, lastEventId);
+    }
+
+    @POST
+    @Path("stream-tickets")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createStreamTicket", summary = "A short-lived, single-use ticket to open the stream")
+    @APIResponse(responseCode = "201", description = "The ticket",
+            content = @Content(schema = @Schema(implementation = StreamTicketView.class)))
+    public Response createTicket() {
+        StreamTickets.Ticket issued = tickets.issue(user.id());
+        String path = "/api/notifications/stream?ticket=" + URLEncoder.encode(issued.ticket(), StandardCharsets.UTF_8);
+        return Response.status(Response.Status.CREATED)
+                .entity(new StreamTicketView(issued.ticket(), issued.expiresAt(), path)).build();
+    }
+
+    private static Long lastEventId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("Last-Event-ID", "must be the id of an event this stream sent");
+        }
+    }
+}

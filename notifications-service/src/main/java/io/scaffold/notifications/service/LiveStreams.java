@@ -1,0 +1,171 @@
+package io.scaffold.notifications.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.scaffold.notifications.config.NotificationsConfig;
+import io.scaffold.notifications.repository.InboxSignal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The live streams open on this replica. Whichever replica wrote an item, its commit signals every replica (see
+ * {@link InboxSignal}); each pushes to the people connected to it. One dispatcher thread does all pushing, so a
+ * person's events leave in the order they were read.
+ */
+@ApplicationScoped
+public class LiveStreams {
+    private static final Logger LOG = Logger.getLogger(LiveStreams.class);
+
+    private final Map<String, Set<StreamConnection>> byUser = new ConcurrentHashMap<>();
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "scaffold-live-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final StreamReads reads;
+    private final NotificationsConfig config;
+
+    public LiveStreams(StreamReads reads, NotificationsConfig config, MeterRegistry meters) {
+        this.reads = reads;
+        this.config = config;
+        Gauge.builder("scaffold.notifications.stream.connections", byUser,
+                        users -> users.values().stream().mapToInt(Set::size).sum())
+                .description("Open live streams on this replica").register(meters);
+    }
+
+    /**
+     * Starts a person's stream: first their unread count, then what they missed since {@code lastEventId} (if
+     * given), then every new item as it is written.
+     */
+    public void open(String userId, SseEventSink sink, Sse sse, Long lastEventId) {
+        StreamConnection connection = new StreamConnection(userId, sink, sse, lastEventId == null ? 0 : lastEventId);
+        byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet()).add(connection);
+        dispatcher.execute(() -> guarded(() -> start(connection, lastEventId)));
+    }
+
+    /** A commit changed inboxes (on any replica). */
+    public void onSignal(InboxSignal signal) {
+        dispatcher.execute(() -> guarded(() -> {
+            if (signal.isWrite()) {
+                pushWritten(signal.fromId(), signal.toId());
+            } else {
+                pushCount(signal.countUser());
+            }
+        }));
+    }
+
+    /** Signals may have been missed while the listener was away: each stream catches up from its last item. */
+    public void resync() {
+        dispatcher.execute(() -> guarded(() -> byUser.values().forEach(connections -> connections.forEach(
+                connection -> replay(connection, connection.highestSent())))));
+    }
+
+    public int openStreams() {
+        return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void start(StreamConnection connection, Long lastEventId) {
+        long unread = reads.unread(List.of(connection.userId())).getOrDefault(connection.userId(), 0L);
+        if (!connection.sendUnreadCount(unread, config.stream().retry())) {
+            drop(connection);
+            return;
+        }
+        if (lastEventId != null) {
+            replay(connection, lastEventId);
+        }
+    }
+
+    private void replay(StreamConnection connection, long afterId) {
+        StreamReads.Batch missed = reads.since(connection.userId(), afterId, config.stream().replayLimit());
+        boolean open = true;
+        for (StreamReads.Item item : missed.items()) {
+            open = open && connection.sendItem(item.view());
+        }
+        if (open && missed.more()) {
+            open = connection.sendReplayTruncated();
+        }
+        Long unread = missed.unread().get(connection.userId());
+        if (open && unread != null) {
+            open = connection.sendUnreadCount(unread, null);
+        }
+        if (!open) {
+            drop(connection);
+        }
+    }
+
+    private void pushWritten(long from, long to) {
+        List<String> connected = List.copyOf(byUser.keySet());
+        if (connected.isEmpty()) {
+            return;
+        }
+        StreamReads.Batch batch = reads.written(from, to, connected);
+        for (StreamReads.Item item : batch.items()) {
+            forEachConnection(item.userId(), connection -> connection.sendItem(item.view()));
+        }
+        batch.unread().forEach((user, unread) -> forEachConnection(user,
+                connection -> connection.sendUnreadCount(unread, null)));
+    }
+
+    private void pushCount(String userId) {
+        if (!byUser.containsKey(userId)) {
+            return;
+        }
+        long unread = reads.unread(List.of(userId)).getOrDefault(userId, 0L);
+        forEachConnection(userId, connection -> connection.sendUnreadCount(unread, null));
+    }
+
+    /** A comment line now and then, so proxies and load balancers keep idle streams open; drops closed ones. */
+    @Scheduled(every = "${scaffold.notifications.stream.heartbeat}")
+    void heartbeat() {
+        dispatcher.execute(() -> byUser.values().forEach(connections -> connections.forEach(connection -> {
+            if (!connection.sendHeartbeat()) {
+                drop(connection);
+            }
+        })));
+    }
+
+    private void forEachConnection(String userId, java.util.function.Predicate<StreamConnection> send) {
+        Set<StreamConnection> connections = byUser.get(userId);
+        if (connections != null) {
+            connections.forEach(connection -> {
+                if (!send.test(connection)) {
+                    drop(connection);
+                }
+            });
+        }
+    }
+
+    private void drop(StreamConnection connection) {
+        byUser.computeIfPresent(connection.userId(), (user, connections) -> {
+            connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        });
+        connection.close();
+    }
+
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("live stream push failed; clients catch up on reconnect", e);
+        }
+    }
+
+    void closeAll(@Observes ShutdownEvent event) {
+        dispatcher.shutdownNow();
+        byUser.values().forEach(connections -> connections.forEach(StreamConnection::close));
+        byUser.clear();
+    }
+}

@@ -1,0 +1,212 @@
+package io.scaffold.notifications.rest;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scaffold.notifications.Events;
+import io.scaffold.platform.testing.SseClient;
+import io.scaffold.platform.testing.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.scaffold.platform.testing.ApiCalls.as;
+import static io.scaffold.platform.testing.ApiCalls.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The live stream on the real broker and database: connect, receive, disconnect, resume, tickets, quiet hours. */
+@QuarkusTest
+class LiveStreamTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TestHTTPResource("/api/notifications/stream")
+    URI stream;
+
+    private SseClient connect(String user, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Authorization", TestTokens.bearer(user));
+        return SseClient.connect(stream.toString(), all);
+    }
+
+    private static String invite(String helper, String urgency) {
+        String requestId = UUID.randomUUID().toString();
+        Events.request("scaffold.help-request.created.v1", requestId, Events.created(requestId, unique("asker"),
+                false, null, null, List.of(helper)).replace("\"HIGH\"", "\"" + urgency + "\""));
+        return requestId;
+    }
+
+    @Test
+    void aConnectedPersonGetsTheirUnreadCountThenEachNewItemWithItsIdAndTheNewCount() {
+        String helper = unique("helper");
+        try (SseClient client = connect(helper, Map.of())) {
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.header("Content-Type")).startsWith("text/event-stream");
+            assertThat(client.next("unread-count", WAIT).data()).isEqualTo("{\"unread\":0}");
+
+            String requestId = invite(helper, "HIGH");
+            SseClient.Event item = client.next("notification", WAIT);
+            assertThat(item).isNotNull();
+            assertThat(item.data()).contains("\"link\":\"/api/requests/" + requestId + "\"")
+                    .contains("\"kind\":\"REQUEST_INVITATION\"");
+            long id = ((Number) as(helper).get("/api/notifications").path("items[0].id")).longValue();
+            assertThat(item.id()).isEqualTo(Long.toString(id));
+            assertThat(client.next("unread-count", WAIT).data()).isEqualTo("{\"unread\":1}");
+
+            // reading it (through the API) changes the count on the stream
+            as(helper).post("/api/notifications/" + id + "/read").then().statusCode(200);
+            assertThat(client.next("unread-count", WAIT).data()).isEqualTo("{\"unread\":0}");
+        }
+    }
+
+    @Test
+    void aReconnectingClientGetsWhatItMissedAfterItsLastEventIdAndNothingTwice() {
+        String helper = unique("helper");
+        String first;
+        try (SseClient client = connect(helper, Map.of())) {
+            client.next("unread-count", WAIT);
+            invite(helper, "NORMAL");
+            first = client.next("notification", WAIT).id();
+        }
+        // while disconnected, two more arrive
+        String second = invite(helper, "NORMAL");
+        String third = invite(helper, "NORMAL");
+        await().atMost(WAIT).until(() -> as(helper).get("/api/notifications/unread-count").path("unread")
+                .equals(3));
+        try (SseClient client = connect(helper, Map.of("Last-Event-ID", first))) {
+            assertThat(client.next("unread-count", WAIT).data()).isEqualTo("{\"unread\":3}");
+            SseClient.Event a = client.next("notification", WAIT);
+            SseClient.Event b = client.next("notification", WAIT);
+            assertThat(a.data()).contains(second);
+            assertThat(b.data()).contains(third);
+            assertThat(Long.parseLong(b.id())).isGreaterThan(Long.parseLong(a.id()));
+            assertThat(client.next("notification", Duration.ofSeconds(1))).isNull();
+        }
+    }
+
+    @Test
+    void nobodyEverReceivesAnotherPersonsItemsOnTheirStream() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        try (SseClient aliceStream = connect(alice, Map.of())) {
+            aliceStream.next("unread-count", WAIT);
+            invite(bob, "BLOCKING");
+            await().atMost(WAIT).until(() -> as(bob).get("/api/notifications/unread-count").path("unread")
+                    .equals(1));
+            invite(alice, "LOW");
+            SseClient.Event mine = aliceStream.next("notification", WAIT);
+            assertThat(mine).isNotNull();
+            assertThat(aliceStream.drain()).noneMatch(event -> event.data().contains("BLOCKING"));
+            assertThat(mine.data()).doesNotContain("BLOCKING");
+        }
+    }
+
+    @Test
+    void aTicketOpensTheStreamOnceAndOnlyForItsOwner() {
+        String user = unique("browser");
+        var issued = as(user).post("/api/notifications/stream-tickets").then().statusCode(201).extract();
+        String ticket = issued.path("ticket");
+        assertThat((String) issued.path("streamPath")).isEqualTo("/api/notifications/stream?ticket=" + ticket);
+        assertThat((String) issued.path("expiresAt")).isNotBlank();
+        try (SseClient client = SseClient.connect(stream + "?ticket=" + ticket, Map.of())) {
+            assertThat(client.status()).isEqualTo(200);
+            client.next("unread-count", WAIT);
+            invite(user, "NORMAL");
+            assertThat(client.next("notification", WAIT)).isNotNull();
+        }
+        // single use
+        given().get(stream + "?ticket=" + ticket).then().statusCode(401)
+                .contentType("application/problem+json").body("type", equalTo("urn:scaffold:problem:unauthenticated"));
+        given().get(stream + "?ticket=made-up").then().statusCode(401);
+    }
+
+    @Test
+    void theStreamWithoutATokenOrTicketIsRefused() {
+        given().get(stream).then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.forgedBearer("mallory")).get(stream).then().statusCode(401);
+        given().header("Authorization", TestTokens.expiredBearer("mallory")).get(stream).then().statusCode(401);
+        as(unique("x")).header("Last-Event-ID", "yesterday").get(stream).then().statusCode(400)
+                .body("errors[0].field", equalTo("Last-Event-ID"));
+    }
+
+    @Test
+    void idleStreamsGetAHeartbeatComment() {
+        try (SseClient client = connect(unique("idle"), Map.of())) {
+            // the test profile beats every second
+            assertThat(client.next(":comment", Duration.ofSeconds(10))).isNotNull();
+        }
+    }
+
+    @Test
+    void duringQuietHoursOnlyBlockingRequestsArePushedButEverythingLandsInTheInbox() {
+        String helper = unique("sleeper");
+        // quiet all day long on the person's own clock: from the next minute round to the current one
+        java.time.ZoneId zone = java.time.ZoneId.of("Pacific/Auckland");
+        java.time.LocalTime now = java.time.LocalTime.now(zone);
+        String from = now.plusMinutes(2).withSecond(0).withNano(0).toString().substring(0, 5);
+        String to = now.plusMinutes(1).withSecond(0).withNano(0).toString().substring(0, 5);
+        as(helper).body("{\"quietHours\":{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"timeZone\":\""
+                + zone.getId() + "\"}}").put("/api/notifications/preferences").then().statusCode(200);
+        try (SseClient client = connect(helper, Map.of())) {
+            client.next("unread-count", WAIT);
+            String quiet = invite(helper, "HIGH");
+            String blocking = invite(helper, "BLOCKING");
+            SseClient.Event pushed = client.next("notification", WAIT);
+            assertThat(pushed.data()).contains(blocking).doesNotContain(quiet);
+            await().atMost(WAIT).until(() -> as(helper).get("/api/notifications/unread-count").path("unread")
+                    .equals(2));
+            assertThat(client.next("notification", Duration.ofSeconds(1))).isNull();
+        }
+    }
+
+    @Test
+    void anItemWrittenByAnotherReplicaReachesAStreamOnThisOne() throws Exception {
+        String user = unique("elsewhere");
+        try (SseClient client = connect(user, Map.of())) {
+            client.next("unread-count", WAIT);
+            // what another replica's fan-out does: insert, count, and NOTIFY on commit, on its own connection
+            java.util.Properties login = new java.util.Properties();
+            login.setProperty("user", config("quarkus.datasource.username"));
+            ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class)
+                    .ifPresent(password -> login.setProperty("password", password));
+            try (Connection db = new org.postgresql.Driver().connect(config("quarkus.datasource.jdbc.url"), login)) {
+                db.setAutoCommit(false);
+                long id;
+                try (PreparedStatement insert = db.prepareStatement("""
+                        INSERT INTO notification (id, user_id, kind, title, body, link, source_event_id,
+                            subject_id, status, created_at, updated_at)
+                        VALUES (nextval('notification_id_seq'), ?, 'ROLE_CHANGED', 'From the other replica', '',
+                            '/api/communities/x', ?, 'x', 'UNREAD', now(), now()) RETURNING id""")) {
+                    insert.setString(1, user);
+                    insert.setString(2, UUID.randomUUID().toString());
+                    var rows = insert.executeQuery();
+                    rows.next();
+                    id = rows.getLong(1);
+                }
+                try (PreparedStatement count = db.prepareStatement("INSERT INTO unread_counter VALUES (?, 1)");
+                        PreparedStatement notify = db.prepareStatement("SELECT pg_notify('scaffold_inbox', ?)")) {
+                    count.setString(1, user);
+                    count.executeUpdate();
+                    notify.setString(1, "n:" + id + ":" + id);
+                    notify.executeQuery();
+                }
+                db.commit();
+            }
+            SseClient.Event item = client.next("notification", WAIT);
+            assertThat(item.data()).contains("From the other replica");
+            assertThat(client.next("unread-count", WAIT).data()).isEqualTo("{\"unread\":1}");
+        }
+    }
+
+    private static String config(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
+    }
+}
