@@ -61,6 +61,24 @@ public final class Events {
                 + userId + "\",\"role\":\"" + role + "\",\"status\":\"" + status + "\"}";
     }
 
+    /** The data of scaffold.resource.added.v1. */
+    public static String resourceAdded(String communityId, String name, String author, String title) {
+        return "{\"communityId\":\"" + communityId + "\",\"communityName\":\"" + name + "\",\"visibility\":"
+                + "\"PUBLIC\",\"actorId\":\"" + author + "\",\"occurredAt\":\"" + Instant.now()
+                + "\",\"resourceId\":\"" + UUID.randomUUID() + "\",\"type\":\"LINK\",\"title\":\"" + title
+                + "\",\"tags\":[\"kafka\"],\"url\":\"https://kafka.apache.org/documentation/\",\"authorId\":\""
+                + author + "\"}";
+    }
+
+    /** The data of scaffold.help-request.escalated.v1 for one rung. */
+    public static String escalated(String requestId, String requester, String communityId, String communityName,
+            String audienceKind, List<String> audience) {
+        return "{\"requestId\":\"" + requestId + "\",\"title\":\"Consumer lag after deploy\",\"urgency\":"
+                + "\"BLOCKING\"," + community(communityId, communityName) + "\"requesterId\":\"" + requester
+                + "\",\"anonymous\":false,\"level\":3,\"step\":\"LD_DESK\",\"audience\":{\"kind\":\""
+                + audienceKind + "\",\"userIds\":" + array(audience) + "},\"occurredAt\":\"" + Instant.now() + "\"}";
+    }
+
     private static String community(String id, String name) {
         return id == null ? "" : "\"communityId\":\"" + id + "\",\"communityName\":\"" + name + "\",";
     }
