@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.scaffold.local.LocalStack;
 import io.scaffold.local.StackSettings;
+import io.scaffold.platform.testing.SseClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -94,6 +97,97 @@ class HelpJourneyTest {
                 .body("items[0].sourceRequestId", equalTo(requestId)));
     }
 
+    @Test
+    void anInvitedHelperHearsLiveOfTheRequestTheRequesterOfTheAnswerAndTheHelperOfTheAcceptance() {
+        // dana's community; erik joins and asks; fay is the expert routing should invite
+        String communityId = as("dana").body("{\"name\":\"Live " + System.nanoTime() + "\",\"description\":"
+                + "\"Databases\",\"visibility\":\"PUBLIC\",\"tags\":[\"postgres\"]}").post("/api/communities")
+                .then().statusCode(201).extract().path("id");
+        as("erik").post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        as("fay").post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        as("fay").body("{\"skills\":[{\"skill\":\"postgres\",\"level\":\"EXPERT\"}]}")
+                .put("/api/communities/" + communityId + "/members/fay/skills").then().statusCode(200);
+
+        // browsers open the stream with a ticket (EventSource sends no Authorization), cross-origin via the gateway
+        try (SseClient fay = browserStream("fay"); SseClient erik = browserStream("erik")) {
+            assertThat(fay.status()).isEqualTo(200);
+            assertThat(fay.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+            fay.next("unread-count", Duration.ofSeconds(30));
+            erik.next("unread-count", Duration.ofSeconds(30));
+
+            // once requests-service has learnt fay's skill from the events, erik's request invites her
+            String[] requestId = new String[1];
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                var asked = as("erik").body("{\"title\":\"Vacuum never finishes " + System.nanoTime()
+                        + "\",\"body\":\"autovacuum runs for hours\",\"tags\":[\"postgres\"],\"urgency\":"
+                        + "\"BLOCKING\",\"communityId\":\"" + communityId + "\"}").post("/api/requests");
+                if (asked.statusCode() != 201) {
+                    return false;
+                }
+                requestId[0] = asked.path("id");
+                return as("erik").get("/api/requests/" + requestId[0] + "/helpers").path("userId")
+                        .toString().contains("fay");
+            });
+            SseClient.Event invitation = fay.next(event -> "notification".equals(event.name())
+                    && event.data().contains(requestId[0]), Duration.ofSeconds(30));
+            assertThat(invitation).isNotNull();
+            assertThat(invitation.data()).contains("REQUEST_INVITATION").contains("BLOCKING");
+
+            String responseId = as("fay").body("{\"kind\":\"ANSWER\",\"text\":\"A long transaction holds the"
+                    + " xmin horizon\"}").post("/api/requests/" + requestId[0] + "/responses").then().statusCode(201)
+                    .extract().path("id");
+            SseClient.Event answered = erik.next(event -> "notification".equals(event.name())
+                    && event.data().contains("RESPONSE_POSTED"), Duration.ofSeconds(30));
+            assertThat(answered).isNotNull();
+            assertThat(answered.data()).contains(requestId[0]).contains("fay answered.");
+
+            as("erik").post("/api/requests/" + requestId[0] + "/responses/" + responseId + "/accept").then()
+                    .statusCode(200);
+            SseClient.Event accepted = fay.next(event -> "notification".equals(event.name())
+                    && event.data().contains("ANSWER_ACCEPTED"), Duration.ofSeconds(30));
+            assertThat(accepted).isNotNull();
+            assertThat(accepted.data()).contains(requestId[0]);
+        }
+    }
+
+    @Test
+    void withTwoReplicasOfNotificationsServiceAStreamOnEitherGetsWhatEitherWrote() throws Exception {
+        int secondPort = freePort();
+        try (AutoCloseable replica = STACK.startReplica("notifications-service", secondPort);
+                SseClient onGateway = browserStream("gus");
+                SseClient onReplica = SseClient.connect("http://localhost:" + secondPort
+                        + "/api/notifications/stream", Map.of("Authorization", "Bearer " + token("gus")))) {
+            onGateway.next("unread-count", Duration.ofSeconds(30));
+            onReplica.next("unread-count", Duration.ofSeconds(30));
+            // six communities (keys over every partition, so over both replicas' consumers): hana asks to join each
+            List<String> communities = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String id = as("gus").body("{\"name\":\"Replica " + i + " " + System.nanoTime() + "\","
+                        + "\"description\":\"\",\"visibility\":\"PRIVATE\",\"tags\":[]}").post("/api/communities")
+                        .then().statusCode(201).extract().path("id");
+                as("hana").post("/api/communities/" + id + "/members").then().statusCode(200);
+                communities.add(id);
+            }
+            for (SseClient stream : List.of(onGateway, onReplica)) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                while (seen.size() < communities.size()) {
+                    SseClient.Event item = stream.next("notification", Duration.ofSeconds(30));
+                    assertThat(item).as("every join request reaches both replicas' streams").isNotNull();
+                    communities.stream().filter(item.data()::contains).forEach(seen::add);
+                }
+            }
+        }
+    }
+
+    private static final String ORIGIN = "http://localhost:3000";
+
+    /** What a browser app does: a ticket with its bearer token, then an EventSource on the ticket URL. */
+    private static SseClient browserStream(String user) {
+        String path = as(user).header("Origin", ORIGIN).post("/api/notifications/stream-tickets").then()
+                .statusCode(201).extract().path("streamPath");
+        return SseClient.connect(gateway + path, Map.of("Origin", ORIGIN));
+    }
+
     /** notifications-service turned another service's event into this person's notification. */
     private static void awaitNotification(String user, String kind, String titleStart) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> as(user)
@@ -102,9 +196,11 @@ class HelpJourneyTest {
     }
 
     private static RequestSpecification as(String user) {
-        String token = RestAssured.get(gateway + "/dev/token?user=" + user).then().statusCode(200).extract()
-                .path("token");
-        return given().baseUri(gateway).header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+        return given().baseUri(gateway).header("Authorization", "Bearer " + token(user)).contentType(ContentType.JSON);
+    }
+
+    private static String token(String user) {
+        return RestAssured.get(gateway + "/dev/token?user=" + user).then().statusCode(200).extract().path("token");
     }
 
     private static int freePort() throws IOException {

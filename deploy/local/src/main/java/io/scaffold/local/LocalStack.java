@@ -21,6 +21,10 @@ public final class LocalStack {
     static final Path TOPICS = Path.of("deploy/k8s/base/kafka/topics.yaml");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private StackSettings settings;
+    private Database database;
+    private KafkaBroker broker;
+    private DevIdentity identity;
 
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("scaffold.root", ".")).toAbsolutePath().normalize();
@@ -62,16 +66,20 @@ public final class LocalStack {
         }
 
         say("state in " + settings.stateDir());
+        this.settings = settings;
         Database database = remember(Database.start(settings));
+        this.database = database;
         database.ensureDatabases(settings.services().stream().map(StackSettings.ServiceSpec::database).toList());
         say("PostgreSQL " + (database.isEmbedded() ? "(embedded) " : "(external) ") + database.serverUrl());
 
         KafkaBroker broker = remember(KafkaBroker.start(settings, classPath));
+        this.broker = broker;
         broker.ensureTopics(topics);
         say("Kafka broker " + broker.bootstrap() + " (KRaft), topics: "
                 + String.join(", ", topics.topics().stream().map(TopicCatalog.Topic::name).toList()));
 
         DevIdentity identity = DevIdentity.loadOrCreate(settings.stateDir().resolve("identity"), settings.jwtIssuer());
+        this.identity = identity;
         ServiceFleet fleet = remember(ServiceFleet.start(settings, database, broker, identity));
         fleet.awaitReady(settings, Duration.ofSeconds(180));
 
@@ -88,6 +96,22 @@ public final class LocalStack {
         }
         say(String.format("Scaffold is ready in %.1f s on %s. Press Ctrl-C to stop.",
                 (System.nanoTime() - begin) / 1e9, gatewayUrl));
+    }
+
+    /**
+     * Starts one more instance of a running stack's service on {@code port}, sharing its database and broker: a
+     * second replica, as Kubernetes would run it. Returns when it is ready; closing the handle stops it (so does
+     * {@link #stop()}).
+     */
+    public AutoCloseable startReplica(String serviceName, int port) {
+        StackSettings.ServiceSpec service = settings.services().stream().filter(s -> s.name().equals(serviceName))
+                .findFirst().orElseThrow(() -> new StackException("no service " + serviceName));
+        Ports.requireFree(port, serviceName + " replica", "port");
+        ChildProcess replica = ServiceFleet.startOne(settings, service, port, serviceName + "-" + port, database,
+                broker, identity);
+        AutoCloseable handle = remember(() -> replica.stop(20));
+        ServiceFleet.awaitReady(replica, port, Duration.ofSeconds(180));
+        return handle;
     }
 
     private <T extends AutoCloseable> T remember(T component) {

@@ -18,47 +18,57 @@ final class ServiceFleet implements AutoCloseable {
     private final List<ChildProcess> processes = new ArrayList<>();
 
     static ServiceFleet start(StackSettings settings, Database database, KafkaBroker broker, DevIdentity identity) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ServiceFleet fleet = new ServiceFleet();
         for (StackSettings.ServiceSpec service : settings.services()) {
-            Path jar = service.runnableJar(settings.repoRoot());
-            if (!Files.isRegularFile(jar)) {
-                throw new StackException(jar + " is missing: build with ./mvnw -DskipTests package");
-            }
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(service.database()));
-            env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.publicKeyFile().toString());
-            env.put("MP_JWT_VERIFY_ISSUER", identity.issuer());
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
-            command.addAll(List.of("-jar", jar.toString()));
-            fleet.processes.add(ChildProcess.start(service.name(), command, env,
-                    settings.stateDir().resolve("logs/" + service.name() + ".log"), settings.repoRoot()));
+            fleet.processes.add(startOne(settings, service, service.port(), service.name(), database, broker,
+                    identity));
         }
         return fleet;
     }
 
-    /** Waits until every service answers 200 on its readiness probe. */
-    void awaitReady(StackSettings settings, Duration timeout) {
+    /** One JVM of one service, on {@code port}, logging to {@code logs/<logName>.log}. */
+    static ChildProcess startOne(StackSettings settings, StackSettings.ServiceSpec service, int port, String logName,
+            Database database, KafkaBroker broker, DevIdentity identity) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jar = service.runnableJar(settings.repoRoot());
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(jar + " is missing: build with ./mvnw -DskipTests package");
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.publicKeyFile().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", identity.issuer());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        return ChildProcess.start(logName, command, env, settings.stateDir().resolve("logs/" + logName + ".log"),
+                settings.repoRoot());
+    }
+
+    /** Waits until the process answers 200 on its readiness probe. */
+    static void awaitReady(ChildProcess process, int port, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        for (int i = 0; i < processes.size(); i++) {
-            ChildProcess process = processes.get(i);
-            int port = settings.services().get(i).port();
-            while (!ready(http, port)) {
-                process.requireAlive();
-                if (Instant.now().isAfter(deadline)) {
-                    throw new StackException(process.name() + " was not ready after " + timeout.toSeconds()
-                            + " s; see " + process.log());
-                }
-                StackException.pause(250);
+        while (!ready(http, port)) {
+            process.requireAlive();
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException(process.name() + " was not ready after " + timeout.toSeconds()
+                        + " s; see " + process.log());
             }
+            StackException.pause(250);
+        }
+    }
+
+    /** Waits until every service answers 200 on its readiness probe. */
+    void awaitReady(StackSettings settings, Duration timeout) {
+        for (int i = 0; i < processes.size(); i++) {
+            awaitReady(processes.get(i), settings.services().get(i).port(), timeout);
         }
     }
 
