@@ -99,7 +99,8 @@ public class CommunityService {
         Cursor after = Cursor.decode(cursor, 2);
         List<CommunityRepository.Listed> rows = communities.list(
                 new CommunityRepository.Filter(callerId, query, normalizedTag, mine, archived),
-                after == null ? null : after.values(), size + 1);
+                after == null ? null : List.of(query == null ? after.text(0) : Float.toString(after.real(0)),
+                        after.uuid(1).toString()), size + 1);
         boolean more = rows.size() > size;
         List<CommunityRepository.Listed> page = more ? rows.subList(0, size) : rows;
         String next = null;

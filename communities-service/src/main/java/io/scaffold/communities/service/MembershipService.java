@@ -188,7 +188,7 @@ public class MembershipService {
         int size = Paging.size(limit, config);
         Cursor after = Cursor.decode(cursor, 1);
         List<Membership> rows = memberships.page(communityId, wanted, role, normalizedSkill,
-                after == null ? null : after.get(0), size + 1);
+                after == null ? null : after.text(0), size + 1);
         boolean more = rows.size() > size;
         List<Membership> page = more ? rows.subList(0, size) : rows;
         Map<String, List<MemberSkill>> skillsByUser = skills.ofMembers(communityId,

@@ -89,7 +89,8 @@ public class ResourceService {
         Cursor after = Cursor.decode(cursor, 2);
         List<SharedResourceRepository.Ranked> rows = resources.page(
                 new SharedResourceRepository.Filter(communityId, query, type, normalizedTag),
-                after == null ? null : after.values(), size + 1);
+                after == null ? null : List.of(query == null ? after.instant(0).toString()
+                        : Float.toString(after.real(0)), after.uuid(1).toString()), size + 1);
         boolean more = rows.size() > size;
         List<SharedResourceRepository.Ranked> page = more ? rows.subList(0, size) : rows;
         String next = null;

@@ -2,6 +2,7 @@ package io.scaffold.communities.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.communities.event.EventTypes;
+import io.scaffold.platform.paging.Cursor;
 import io.scaffold.platform.testing.TopicProbe;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.scaffold.communities.Api.TOPIC;
@@ -139,6 +141,33 @@ class CommunitiesApiTest {
         as("olivia").get("/api/communities?mine=maybe").then().statusCode(400).body("errors[0].field", equalTo("mine"));
         as("olivia").get("/api/communities?cursor=garbage!").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void aCursorOfTheWrongShapeIsA400OnTheCursorParameterNeverA500() {
+        String tag = unique("shape").toLowerCase();
+        for (int i = 0; i < 3; i++) {
+            createCommunity("olivia", unique("Shaped " + i), "PUBLIC", tag);
+        }
+        String byName = as("olivia").queryParam("tag", tag).queryParam("limit", 1).get("/api/communities")
+                .then().statusCode(200).extract().path("nextCursor");
+        assertThat(byName).isNotNull();
+        // A list's cursor (name, id) is not a search's (rank, id)
+        as("olivia").queryParam("q", "shaped").queryParam("cursor", byName).get("/api/communities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+        String notAnId = Cursor.of("shaped", "not-a-uuid").encode();
+        as("olivia").queryParam("cursor", notAnId).get("/api/communities").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        as("olivia").queryParam("q", "shaped").queryParam("cursor", Cursor.of("0.5", "not-a-uuid").encode())
+                .get("/api/communities").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as("olivia").queryParam("q", "shaped").queryParam("cursor", Cursor.of("0.5f", UUID.randomUUID().toString())
+                .encode()).get("/api/communities").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as("olivia").queryParam("cursor", Cursor.of("only-one").encode()).get("/api/communities").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+        // A well-shaped cursor still pages
+        as("olivia").queryParam("tag", tag).queryParam("cursor", byName).get("/api/communities").then()
+                .statusCode(200).body("items.size()", equalTo(2));
     }
 
     @Test

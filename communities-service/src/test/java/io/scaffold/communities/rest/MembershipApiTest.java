@@ -173,4 +173,41 @@ class MembershipApiTest {
         as("stranger").get(members(id) + "/olivia").then().statusCode(404);
         as("olivia").get(members(id) + "/olivia").then().statusCode(200).body("role", equalTo("OWNER"));
     }
+
+    @Test
+    void plainMembersAndStrangersCannotDecideOnRequestsToJoin() {
+        // A public community with a request waiting: it was private when pat asked.
+        String open = createCommunity("olivia", unique("Opened up"), "PRIVATE");
+        addMember(open, "olivia", "mo");
+        as("pat").post(members(open)).then().statusCode(200).body("status", equalTo("PENDING"));
+        as("olivia").body("{\"visibility\":\"PUBLIC\"}").patch("/api/communities/" + open).then().statusCode(200)
+                .body("visibility", equalTo("PUBLIC"));
+
+        as("mo").post(members(open) + "/pat/reject").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("mo").post(members(open) + "/pat/approve").then().statusCode(403);
+        as("stranger").post(members(open) + "/pat/reject").then().statusCode(403);
+        as("olivia").get(members(open) + "?status=PENDING").then().statusCode(200)
+                .body("items.userId", equalTo(List.of("pat"))); // still waiting
+
+        // A private community: outsiders do not learn it exists, whatever they try.
+        String quiet = createCommunity("olivia", unique("Closed doors"), "PRIVATE");
+        addMember(quiet, "olivia", "mo");
+        as("ria").post(members(quiet)).then().statusCode(200).body("status", equalTo("PENDING"));
+
+        as("mo").post(members(quiet) + "/ria/reject").then().statusCode(403);
+        as("stranger").post(members(quiet) + "/ria/reject").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("stranger").post(members(quiet) + "/ria/approve").then().statusCode(404);
+        as("stranger").body("{\"userId\":\"sid\"}").post("/api/communities/" + quiet + "/invitations")
+                .then().statusCode(404);
+        as("stranger").delete(members(quiet) + "/mo").then().statusCode(404);
+        as("stranger").delete(members(quiet) + "/ria").then().statusCode(404);
+
+        as("olivia").get(members(quiet) + "?status=PENDING").then().statusCode(200)
+                .body("items.userId", equalTo(List.of("ria")));
+        as("olivia").get(members(quiet)).then().statusCode(200)
+                .body("items.userId", equalTo(List.of("mo", "olivia")));
+        as("sid").get("/api/communities/" + quiet).then().statusCode(404); // no invitation was made
+    }
 }

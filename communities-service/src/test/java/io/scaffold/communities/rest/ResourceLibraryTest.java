@@ -2,13 +2,16 @@ package io.scaffold.communities.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.communities.event.EventTypes;
+import io.scaffold.platform.paging.Cursor;
 import io.scaffold.platform.testing.TopicProbe;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.scaffold.communities.Api.TOPIC;
@@ -136,5 +139,27 @@ class ResourceLibraryTest {
             cursor = page.path("nextCursor");
         } while (cursor != null);
         assertThat(newestFirst).hasSize(5).startsWith(newestFirst.get(0)).endsWith(inTitle);
+    }
+
+    @Test
+    void aCursorOfTheWrongShapeIsA400OnTheCursorParameterNeverA500() {
+        String id = createCommunity("olivia", unique("Library cursors"), "PUBLIC");
+        for (int i = 0; i < 3; i++) {
+            add(id, "olivia", "{\"type\":\"GUIDE\",\"title\":\"Shaped guide " + i + "\"}");
+        }
+        String newest = as("stranger").queryParam("limit", 1).get(library(id)).then().statusCode(200)
+                .extract().path("nextCursor");
+        assertThat(newest).isNotNull();
+        // A list's cursor (created at, id) is not a search's (rank, id)
+        as("stranger").queryParam("q", "guide").queryParam("cursor", newest).get(library(id)).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        as("stranger").queryParam("cursor", Cursor.of("0.5", UUID.randomUUID().toString()).encode())
+                .get(library(id)).then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as("stranger").queryParam("cursor", Cursor.of(Instant.now().toString(), "not-a-uuid").encode())
+                .get(library(id)).then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as("stranger").queryParam("q", "guide").queryParam("cursor", Cursor.of("0.5", "not-a-uuid").encode())
+                .get(library(id)).then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as("stranger").queryParam("limit", 1).queryParam("cursor", newest).get(library(id)).then().statusCode(200)
+                .body("items.size()", equalTo(1));
     }
 }

@@ -141,11 +141,11 @@ public class RequestService {
         }
         int size = PageSize.of(limit, config.defaultPageSize(), config.maxPageSize());
         Cursor after = Cursor.decode(cursor, 2);
-        if (after != null && query == null) {
-            requireInstant(after.get(0));
-        }
+        List<String> afterKeys = after == null ? null
+                : List.of(query == null ? after.instant(0).toString() : Float.toString(after.real(0)),
+                        after.uuid(1).toString());
         List<HelpRequestRepository.Listed> rows = requests.list(new HelpRequestRepository.Filter(caller.id(),
-                communityId, status, mine, normalizedTag, query), after == null ? null : after.values(), size + 1);
+                communityId, status, mine, normalizedTag, query), afterKeys, size + 1);
         boolean more = rows.size() > size;
         List<HelpRequestRepository.Listed> page = more ? rows.subList(0, size) : rows;
         String next = null;
@@ -276,14 +276,6 @@ public class RequestService {
             return HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the request body", e);
-        }
-    }
-
-    private static void requireInstant(String value) {
-        try {
-            Instant.parse(value);
-        } catch (RuntimeException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor this list returned");
         }
     }
 

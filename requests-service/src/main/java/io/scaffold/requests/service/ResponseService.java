@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,7 +75,7 @@ public class ResponseService {
         int size = PageSize.of(limit, config.defaultPageSize(), config.maxPageSize());
         Cursor after = Cursor.decode(cursor, 2);
         List<HelpResponse> rows = after == null ? responses.page(requestId, null, null, size + 1)
-                : responses.page(requestId, instant(after.get(0)), uuid(after.get(1)), size + 1);
+                : responses.page(requestId, after.instant(0), after.uuid(1), size + 1);
         boolean more = rows.size() > size;
         List<HelpResponse> page = more ? rows.subList(0, size) : rows;
         String next = more ? Cursor.of(page.get(size - 1).createdAt.toString(), page.get(size - 1).id.toString())
@@ -101,21 +100,5 @@ public class ResponseService {
         events.accepted(request, response, caller.id());
         events.changed(EventTypes.RESOLVED, request, null, responses.responderIds(requestId), caller.id());
         return RequestMapper.view(request, caller.id(), null);
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor this list returned");
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor this list returned");
-        }
     }
 }

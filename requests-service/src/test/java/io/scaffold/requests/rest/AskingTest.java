@@ -2,12 +2,14 @@ package io.scaffold.requests.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.scaffold.platform.paging.Cursor;
 import io.scaffold.platform.testing.TopicProbe;
 import io.scaffold.requests.Communities;
 import io.scaffold.requests.event.EventTypes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.UUID;
 
@@ -213,6 +215,31 @@ class AskingTest {
         as(owner).queryParam("q", "state lock released").get("/api/requests").then().statusCode(200)
                 .body("items[0].id", equalTo(special)).body("items[0].rank", notNullValue())
                 .body("items.status", everyItem(notNullValue()));
+    }
+
+    @Test
+    void aCursorOfTheWrongShapeIsA400OnTheCursorParameterNeverA500() {
+        String asker = unique("shaper");
+        String tag = "shape-" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 3; i++) {
+            ask(asker, null, "LOW", tag);
+        }
+        String newest = as(asker).queryParam("tag", tag).queryParam("limit", 1).get("/api/requests").then()
+                .statusCode(200).extract().path("nextCursor");
+        assertThat(newest).isNotNull();
+        // A list's cursor (created at, id) is not a search's (rank, id)
+        as(asker).queryParam("q", "shape").queryParam("cursor", newest).get("/api/requests").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        as(asker).queryParam("cursor", Cursor.of(Instant.now().toString(), "not-a-uuid").encode())
+                .get("/api/requests").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as(asker).queryParam("cursor", Cursor.of("0.5", UUID.randomUUID().toString()).encode())
+                .get("/api/requests").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as(asker).queryParam("q", "shape").queryParam("cursor", Cursor.of("0.5", "not-a-uuid").encode())
+                .get("/api/requests").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as(asker).queryParam("q", "shape").queryParam("cursor", Cursor.of("NaN", UUID.randomUUID().toString())
+                .encode()).get("/api/requests").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as(asker).queryParam("tag", tag).queryParam("cursor", newest).get("/api/requests").then().statusCode(200)
+                .body("items.size()", equalTo(2));
     }
 
     @Test

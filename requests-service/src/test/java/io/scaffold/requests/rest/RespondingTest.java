@@ -1,10 +1,14 @@
 package io.scaffold.requests.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.scaffold.platform.paging.Cursor;
 import io.scaffold.platform.testing.TopicProbe;
 import io.scaffold.requests.Communities;
 import io.scaffold.requests.event.EventTypes;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
 
 import static io.scaffold.requests.Api.TOPIC;
 import static io.scaffold.requests.Api.as;
@@ -89,6 +93,22 @@ class RespondingTest {
         as(asker).get("/api/requests/" + id + "/responses?limit=2&cursor=" + cursor).then()
                 .body("items.id", equalTo(java.util.List.of(third))).body("nextCursor", nullValue());
         as(asker).get("/api/requests/" + id + "/responses?cursor=abc").then().statusCode(400);
+    }
+
+    @Test
+    void aResponsesCursorOfTheWrongShapeIsA400OnTheCursorParameter() {
+        String asker = unique("asker");
+        String id = ask(asker, null, "LOW", "python");
+        respond(unique("a"), id, "ANSWER");
+        as(asker).queryParam("cursor", Cursor.of(Instant.now().toString(), "not-a-uuid").encode())
+                .get("/api/requests/" + id + "/responses").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        as(asker).queryParam("cursor", Cursor.of("0.5", UUID.randomUUID().toString()).encode())
+                .get("/api/requests/" + id + "/responses").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        as(asker).queryParam("cursor", Cursor.of("+10000-01-01T00:00:00Z", UUID.randomUUID().toString()).encode())
+                .get("/api/requests/" + id + "/responses").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
