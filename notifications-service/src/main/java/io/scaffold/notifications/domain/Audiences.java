@@ -8,7 +8,4 @@ public interface Audiences {
 
     /** The owners and facilitators of a community. */
     List<String> managers(UUID communityId);
-
-    /** The community's active members who opted in to its new requests or new resources. */
-    List<String> followers(UUID communityId, CommunitySetting setting);
 }

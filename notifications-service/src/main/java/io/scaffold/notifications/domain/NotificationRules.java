@@ -17,12 +17,12 @@ public final class NotificationRules {
     }
 
     /**
-     * @param audiences who manages or follows a community, from the local projections
+     * @param audiences who manages a community, from the local projection
      * @return the notifications to write (one draft per kind), empty when the event notifies nobody
      */
     public static List<Draft> plan(String type, JsonNode data, Audiences audiences) {
         return switch (type) {
-            case "scaffold.help-request.created.v1" -> created(data, audiences);
+            case "scaffold.help-request.created.v1" -> created(data);
             case "scaffold.help-request.responded.v1" -> request(data, List.of(text(data, "requesterId")),
                     NotificationKind.RESPONSE_POSTED, "New response to your request: " + text(data, "title"),
                     text(data, "responderId") + ("OFFER".equals(data.path("kind").asText()) ? " offered to help."
@@ -46,12 +46,10 @@ public final class NotificationRules {
                     NotificationKind.ROLE_CHANGED, "Your role in " + text(data, "communityName") + " is now "
                             + text(data, "role").toLowerCase(), "It was " + data.path("previousRole").asText("")
                             .toLowerCase() + ".", "");
-            case "scaffold.resource.added.v1" -> community(data,
-                    audiences.followers(uuid(data, "communityId"), CommunitySetting.NEW_RESOURCES),
-                    NotificationKind.RESOURCE_ADDED, "New in " + text(data, "communityName") + ": "
+            case "scaffold.resource.added.v1" -> community(data, List.of(), NotificationKind.RESOURCE_ADDED, "New in " + text(data, "communityName") + ": "
                             + text(data, "title"), text(data, "authorId") + " added a "
                             + text(data, "type").toLowerCase() + " to the library.",
-                    "/resources/" + text(data, "resourceId"));
+                    "/resources/" + text(data, "resourceId"), CommunitySetting.NEW_RESOURCES);
             default -> List.of();
         };
     }
@@ -60,20 +58,20 @@ public final class NotificationRules {
      * The invited helpers are asked; the community's members who follow its new requests hear of it too (once: an
      * invited helper gets only the invitation).
      */
-    private static List<Draft> created(JsonNode data, Audiences audiences) {
+    private static List<Draft> created(JsonNode data) {
         List<String> helpers = ids(data.path("invitedHelperIds"));
         List<Draft> drafts = new ArrayList<>(request(data, helpers, NotificationKind.REQUEST_INVITATION,
                 asker(data) + " asked for help: " + text(data, "title"),
                 "You were invited because your skills match " + tags(data) + "."));
         String community = data.path("communityId").asText(null);
         if (community != null) {
-            List<String> followers = new ArrayList<>(audiences.followers(UUID.fromString(community),
-                    CommunitySetting.NEW_REQUESTS));
-            followers.removeAll(helpers);
-            followers.remove(text(data, "requesterId"));
-            drafts.addAll(request(data, followers, NotificationKind.COMMUNITY_REQUEST,
+            Set<String> except = new LinkedHashSet<>(helpers);
+            except.add(text(data, "requesterId"));
+            drafts.addAll(draft(data, List.of(), new Draft.Followers(UUID.fromString(community),
+                            CommunitySetting.NEW_REQUESTS, except), NotificationKind.COMMUNITY_REQUEST,
                     "New request in " + text(data, "communityName") + ": " + text(data, "title"),
-                    asker(data) + " asked for help on " + tags(data) + "."));
+                    asker(data) + " asked for help on " + tags(data) + ".", "/api/requests/" + text(data, "requestId"),
+                    text(data, "requestId"), UUID.fromString(community), data.path("urgency").asText(null)));
         }
         return drafts;
     }
@@ -92,28 +90,42 @@ public final class NotificationRules {
             String title, String body) {
         String requestId = text(data, "requestId");
         String communityId = data.path("communityId").asText(null);
-        return draft(data, recipients, kind, title, body, "/api/requests/" + requestId, requestId,
+        return draft(data, recipients, null, kind, title, body, "/api/requests/" + requestId, requestId,
                 communityId == null ? null : UUID.fromString(communityId), data.path("urgency").asText(null));
     }
 
     private static List<Draft> community(JsonNode data, List<String> recipients, NotificationKind kind,
             String title, String body, String linkSuffix) {
+        return community(data, recipients, kind, title, body, linkSuffix, null);
+    }
+
+    /** With {@code followers}: the community's members who opted in to it are told too. */
+    private static List<Draft> community(JsonNode data, List<String> recipients, NotificationKind kind,
+            String title, String body, String linkSuffix, CommunitySetting followers) {
         UUID communityId = uuid(data, "communityId");
-        return draft(data, recipients, kind, title, body, "/api/communities/" + communityId + linkSuffix,
+        return draft(data, recipients, followers == null ? null : new Draft.Followers(communityId, followers,
+                        Set.of()), kind, title, body, "/api/communities/" + communityId + linkSuffix,
                 communityId.toString(), communityId, null);
     }
 
-    private static List<Draft> draft(JsonNode data, List<String> recipients, NotificationKind kind, String title,
-            String body, String link, String subjectId, UUID communityId, String urgency) {
+    private static List<Draft> draft(JsonNode data, List<String> recipients, Draft.Followers followers,
+            NotificationKind kind, String title, String body, String link, String subjectId, UUID communityId,
+            String urgency) {
         Set<String> people = new LinkedHashSet<>(recipients);
         String actor = data.path("actorId").asText(null);
+        Draft.Followers audience = followers;
         if (actor != null) {
             people.remove(actor); // nobody is told about what they did themselves
+            if (followers != null) {
+                Set<String> except = new LinkedHashSet<>(followers.except());
+                except.add(actor);
+                audience = new Draft.Followers(followers.communityId(), followers.setting(), except);
+            }
         }
-        if (people.isEmpty()) {
+        if (people.isEmpty() && audience == null) {
             return List.of();
         }
-        return List.of(new Draft(new ArrayList<>(people), kind, clip(title, 200), clip(body, 500), link,
+        return List.of(new Draft(new ArrayList<>(people), audience, kind, clip(title, 200), clip(body, 500), link,
                 subjectId, communityId, urgency));
     }
 

@@ -48,7 +48,6 @@ public class MembershipDirectory implements Audiences {
     }
 
     /** Active members who opted in to the community's new requests or resources, by user id. */
-    @Override
     public List<String> followers(UUID communityId, CommunitySetting setting) {
         return em.createNativeQuery("""
                         SELECT s.user_id FROM community_setting s

@@ -17,30 +17,39 @@ import java.util.UUID;
 public class NotificationRepository implements PanacheRepositoryBase<Notification, Long> {
 
     /**
-     * Writes one item per recipient in a single statement, counts the new unread items, and tells every replica's
-     * live stream (delivered at commit). A response to a request whose requester still has an unread item about it
-     * collapses into that item: its count grows and it moves to the top with a new id.
+     * Writes one item per recipient in a single statement: the named people and the draft's followers (resolved
+     * here, never loaded into the service), less those who turned the kind off or muted the community (unless the
+     * kind is critical). Counts the new unread items and tells every replica's live stream (delivered at commit).
+     * A response to a request whose requester still has an unread item about it collapses into that item: its count
+     * grows and it moves to the top with a new id.
      *
      * @return how many items were written or collapsed
      */
-    public int fanOut(Draft draft, List<String> recipients, String sourceEventId, Instant now) {
-        if (recipients.isEmpty()) {
-            return 0;
-        }
+    public int fanOut(Draft draft, String sourceEventId, Instant now) {
+        Draft.Followers followers = draft.followers();
+        String audience = "SELECT u AS user_id FROM unnest(CAST(:users AS text[])) AS u" + (followers == null ? ""
+                : """
+
+                        UNION
+                        SELECT s.user_id FROM community_setting s
+                        JOIN community_member m ON m.community_id = s.community_id AND m.user_id = s.user_id
+                        WHERE s.community_id = CAST(:followed AS uuid) AND s.setting = :setting
+                          AND s.user_id <> ALL(CAST(:except AS text[]))""");
         String collapse = draft.kind() == NotificationKind.RESPONSE_POSTED ? """
                 ON CONFLICT (user_id, kind, subject_id) WHERE status = 'UNREAD' AND kind = 'RESPONSE_POSTED'
                 DO UPDATE SET id = nextval('notification_id_seq'), event_count = notification.event_count + 1,
                     title = excluded.title, body = excluded.body, source_event_id = excluded.source_event_id,
                     updated_at = excluded.updated_at""" : "";
         // Counters are upserted in user order, so two fan-outs to overlapping audiences cannot deadlock.
-        Object[] written = (Object[]) getEntityManager().createNativeQuery("""
-                WITH written AS (
+        var query = getEntityManager().createNativeQuery("WITH audience AS (" + audience + """
+                ), written AS (
                     INSERT INTO notification (id, user_id, kind, title, body, link, source_event_id, subject_id,
                                               community_id, urgency, event_count, status, created_at, updated_at)
-                    SELECT nextval('notification_id_seq'), u, :kind, :title, :body, :link, :event, :subject,
+                    SELECT nextval('notification_id_seq'), a.user_id, :kind, :title, :body, :link, :event, :subject,
                            CAST(:community AS uuid), CAST(:urgency AS text), 1, 'UNREAD', :now, :now
-                    FROM unnest(CAST(:users AS text[])) AS u
-                    """ + collapse + """
+                    FROM audience a
+                    WHERE\s""" + (draft.kind().critical() ? "true" : PreferenceRepository.wantsInApp("a.user_id"))
+                + "\n" + collapse + """
 
                     RETURNING id, user_id, (xmax = 0) AS inserted
                 ), counted AS (
@@ -54,7 +63,13 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter("event", sourceEventId).setParameter("subject", draft.subjectId())
                 .setParameter("community", draft.communityId() == null ? null : draft.communityId().toString())
                 .setParameter("urgency", draft.urgency()).setParameter("now", Timestamp.from(now))
-                .setParameter("users", SqlArrays.text(recipients)).getSingleResult();
+                .setParameter("users", SqlArrays.text(draft.recipients()));
+        if (followers != null) {
+            query.setParameter("followed", followers.communityId().toString())
+                    .setParameter("setting", followers.setting().name())
+                    .setParameter("except", SqlArrays.text(List.copyOf(followers.except())));
+        }
+        Object[] written = (Object[]) query.getSingleResult();
         int count = ((Number) written[2]).intValue();
         if (count > 0) {
             signal(InboxSignal.written(((Number) written[0]).longValue(), ((Number) written[1]).longValue()));

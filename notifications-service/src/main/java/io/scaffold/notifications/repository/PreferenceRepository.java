@@ -111,6 +111,17 @@ public class PreferenceRepository {
     }
 
     /**
+     * The condition under which the person in column {@code user} gets an item of kind {@code :kind} about
+     * community {@code :community} in the app: they did not turn the kind off, nor mute the community. The fan-out
+     * writes with it; {@link #exclusions} explains it.
+     */
+    static String wantsInApp(String user) {
+        return "NOT EXISTS (SELECT 1 FROM kind_preference k WHERE k.user_id = " + user + " AND k.kind = :kind"
+                + " AND NOT k.in_app) AND NOT EXISTS (SELECT 1 FROM community_setting s WHERE s.user_id = " + user
+                + " AND s.community_id = CAST(:community AS uuid) AND s.setting = 'MUTED')";
+    }
+
+    /**
      * Who among {@code users} does not want this kind in the app, or muted the community, with why (one statement
      * for the whole audience).
      */

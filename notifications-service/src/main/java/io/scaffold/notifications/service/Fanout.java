@@ -5,15 +5,12 @@ import io.scaffold.notifications.domain.Draft;
 import io.scaffold.notifications.domain.NotificationRules;
 import io.scaffold.notifications.repository.MembershipDirectory;
 import io.scaffold.notifications.repository.NotificationRepository;
-import io.scaffold.notifications.repository.PreferenceRepository;
 import io.scaffold.platform.consumer.IncomingEvent;
 import io.scaffold.platform.consumer.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,13 +22,10 @@ import java.util.UUID;
 public class Fanout {
     private final NotificationRepository notifications;
     private final MembershipDirectory memberships;
-    private final PreferenceRepository preferences;
 
-    public Fanout(NotificationRepository notifications, MembershipDirectory memberships,
-            PreferenceRepository preferences) {
+    public Fanout(NotificationRepository notifications, MembershipDirectory memberships) {
         this.notifications = notifications;
         this.memberships = memberships;
-        this.preferences = preferences;
     }
 
     public void apply(IncomingEvent event) {
@@ -40,9 +34,7 @@ public class Fanout {
             project(event.type(), data);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             for (Draft draft : NotificationRules.plan(event.type(), data, memberships)) {
-                List<String> recipients = new ArrayList<>(draft.recipients());
-                recipients.removeAll(preferences.exclusions(recipients, draft.kind(), draft.communityId()).keySet());
-                notifications.fanOut(draft, recipients, event.id(), now);
+                notifications.fanOut(draft, event.id(), now);
             }
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(event.type() + ": " + e.getMessage());
