@@ -1,25 +1,15 @@
 package io.scaffold.journeys;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.scaffold.local.LocalStack;
-import io.scaffold.local.StackSettings;
 import io.scaffold.platform.testing.SseClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,31 +20,20 @@ import static org.hamcrest.Matchers.startsWith;
  * gateway), driven through the gateway with dev tokens. Each step crosses a service boundary over Kafka.
  */
 class HelpJourneyTest {
-    private static final LocalStack STACK = new LocalStack();
+    private static JourneyStack stack;
     private static String gateway;
 
     @BeforeAll
-    static void startTheSuite() throws IOException {
-        Path root = Path.of("../..").toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>();
-        env.put("SCAFFOLD_STATE_DIR", Files.createTempDirectory("scaffold-journey").toString());
-        for (String port : new String[] {"GATEWAY", "COMMUNITIES", "REQUESTS", "NOTIFICATIONS", "KAFKA",
-                "KAFKA_CONTROLLER", "DB"}) {
-            env.put("SCAFFOLD_" + port + "_PORT", Integer.toString(freePort()));
-        }
-        StackSettings settings = StackSettings.fromEnvironment(root, env);
-        try {
-            STACK.start(settings);
-        } catch (RuntimeException e) {
-            STACK.stop();
-            throw e;
-        }
-        gateway = "http://localhost:" + settings.gatewayPort();
+    static void startTheSuite() {
+        stack = JourneyStack.start();
+        gateway = stack.gateway;
     }
 
     @AfterAll
     static void stopTheSuite() {
-        STACK.stop();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test
@@ -152,8 +131,8 @@ class HelpJourneyTest {
 
     @Test
     void withTwoReplicasOfNotificationsServiceAStreamOnEitherGetsWhatEitherWrote() throws Exception {
-        int secondPort = freePort();
-        try (AutoCloseable replica = STACK.startReplica("notifications-service", secondPort);
+        int secondPort = JourneyStack.freePort();
+        try (AutoCloseable replica = stack.stack.startReplica("notifications-service", secondPort);
                 SseClient onGateway = browserStream("gus");
                 SseClient onReplica = SseClient.connect("http://localhost:" + secondPort
                         + "/api/notifications/stream", Map.of("Authorization", "Bearer " + token("gus")))) {
@@ -196,16 +175,10 @@ class HelpJourneyTest {
     }
 
     private static RequestSpecification as(String user) {
-        return given().baseUri(gateway).header("Authorization", "Bearer " + token(user)).contentType(ContentType.JSON);
+        return stack.as(user);
     }
 
     private static String token(String user) {
-        return RestAssured.get(gateway + "/dev/token?user=" + user).then().statusCode(200).extract().path("token");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return stack.token(user);
     }
 }

@@ -57,13 +57,13 @@ class NotificationsBenchmark {
         BenchDatabase db = new BenchDatabase(dataSource);
         seedCommunity(db);
 
-        // --- fan-out: 3 runs each, the median; with commits as the tests run them (synchronous_commit off, as the
+        // --- fan-out: 5 runs each, the median; with commits as the tests run them (synchronous_commit off, as the
         // embedded server is set up) and as a production server does (durable: the commit waits for the WAL flush)
         List<Long> fanOuts = new ArrayList<>();
         List<Long> loops = new ArrayList<>();
         List<Long> durableFanOuts = new ArrayList<>();
         List<Long> durableLoops = new ArrayList<>();
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 5; run++) {
             fanOuts.add(fanOut(db, false));
             loops.add(rowPerTransaction(UUID.randomUUID().toString(), false));
             durableFanOuts.add(fanOut(db, true));

@@ -1,0 +1,240 @@
+package io.scaffold.journeys;
+
+import io.scaffold.platform.testing.SseClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The live stream on the full local stack (run with -Pbench; the services are separate processes):
+ * <ul>
+ *   <li>latency from {@code POST /api/requests} returning to the notification arriving on a follower's SSE stream
+ *       (through the gateway), next to the same request's arrival on the Kafka topic (the transport floor);</li>
+ *   <li>5,000 idle SSE connections on one notifications-service instance: its resident memory per connection, and
+ *       whether it stays responsive (an API read's latency and a push's latency, before and with them open).</li>
+ * </ul>
+ * Figures are printed, never asserted: these machines are noisy.
+ */
+class LiveStreamBenchmark {
+    static final int REQUESTS = Integer.getInteger("bench.requests", 250);
+    static final int IDLE = Integer.getInteger("bench.connections", 5000);
+
+    @Test
+    void latencyAndIdleConnections() throws Exception {
+        try (JourneyStack stack = JourneyStack.start()) {
+            String community = stack.as("owner").body("{\"name\":\"Bench " + System.nanoTime() + "\",\"description\":"
+                    + "\"\",\"visibility\":\"PUBLIC\",\"tags\":[\"kafka\"]}").post("/api/communities").then()
+                    .statusCode(201).extract().path("id");
+            stack.as("asker").post("/api/communities/" + community + "/members").then().statusCode(200);
+            stack.as("follower").post("/api/communities/" + community + "/members").then().statusCode(200);
+            stack.as("follower").body("{\"newRequestCommunities\":[\"" + community + "\"]}")
+                    .put("/api/notifications/preferences").then().statusCode(200);
+
+            Map<String, Long> onTopic = new ConcurrentHashMap<>();
+            AtomicBoolean reading = new AtomicBoolean(true);
+            Thread topicReader = topicReader(stack, onTopic, reading);
+            try (SseClient stream = SseClient.connect(stack.gateway + "/api/notifications/stream",
+                    Map.of("Authorization", "Bearer " + stack.token("follower")))) {
+                stream.next("unread-count", Duration.ofSeconds(30));
+                // warm-up: until the projections know the members and the follower hears of a request
+                await().atMost(Duration.ofSeconds(60)).until(() -> ask(stack, community, stream) != null);
+                for (int i = 0; i < 30; i++) {
+                    ask(stack, community, stream);
+                }
+                onTopic.clear();
+                List<long[]> latencies = measure(stack, community, stream, onTopic, REQUESTS);
+                Stats sse = Stats.of(latencies.stream().map(l -> l[0]).toList());
+                Stats kafka = Stats.of(latencies.stream().filter(l -> l[1] >= 0).map(l -> l[1]).toList());
+
+                // --- 5,000 idle streams on the service itself
+                long pid = servicePid();
+                String api = "http://localhost:" + stack.port("notifications-service");
+                String token = stack.token("reader");
+                Stats readBefore = paced(api + "/api/notifications/unread-count", token, 100, 500);
+                gc(pid);
+                long rssBefore = rssKb(pid);
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                List<String> tokens = new ArrayList<>();
+                for (int i = 0; i < IDLE; i++) {
+                    tokens.add(stack.token("idle-" + i));
+                }
+                long opening = System.nanoTime();
+                List<CompletableFuture<HttpResponse<Stream<String>>>> idle = new ArrayList<>();
+                for (String idleToken : tokens) {
+                    idle.add(http.sendAsync(HttpRequest.newBuilder(URI.create(api + "/api/notifications/stream"))
+                            .header("Authorization", "Bearer " + idleToken).header("Accept", "text/event-stream")
+                            .build(), HttpResponse.BodyHandlers.ofLines()));
+                }
+                CompletableFuture.allOf(idle.toArray(CompletableFuture[]::new)).join();
+                long openMillis = (System.nanoTime() - opening) / 1_000_000;
+                long ok = idle.stream().filter(f -> f.join().statusCode() == 200).count();
+                Thread.sleep(2000);
+                gc(pid);
+                long rssWith = rssKb(pid);
+                Stats readWith = paced(api + "/api/notifications/unread-count", token, 100, 500);
+                onTopic.clear();
+                Stats pushWith = Stats.of(measure(stack, community, stream, onTopic, 50).stream().map(l -> l[0])
+                        .toList());
+                idle.forEach(f -> f.join().body().close());
+
+                System.out.println();
+                System.out.println("=== live stream on the full local stack ===");
+                System.out.println("POST /api/requests returned -> notification on the follower's SSE stream"
+                        + " (gateway), " + sse.count + " requests: " + sse);
+                System.out.println("baseline: POST returned -> the event on scaffold.requests.events (plain consumer),"
+                        + " same requests: " + kafka);
+                System.out.printf("%d idle SSE connections on one instance: %d open with 200 in %d ms;"
+                        + " RSS %,d kB -> %,d kB: %.1f kB per connection%n", IDLE, ok, openMillis, rssBefore,
+                        rssWith, (double) (rssWith - rssBefore) / IDLE);
+                System.out.println("GET unread-count at 100/s, before: " + readBefore);
+                System.out.println("GET unread-count at 100/s, with them open: " + readWith);
+                System.out.println("push latency with them open, 50 requests: " + pushWith);
+                System.out.println();
+            } finally {
+                reading.set(false);
+                topicReader.join(5000);
+            }
+        }
+    }
+
+    /** Asks once; returns {POST->SSE ms, POST->topic ms (-1 if not seen)} for it, or null if no push came. */
+    private static long[] ask(JourneyStack stack, String community, SseClient stream) {
+        return askTimed(stack, community, stream, Map.of());
+    }
+
+    private static List<long[]> measure(JourneyStack stack, String community, SseClient stream,
+            Map<String, Long> onTopic, int count) throws InterruptedException {
+        List<long[]> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long[] latency = askTimed(stack, community, stream, onTopic);
+            if (latency != null) {
+                latencies.add(latency);
+            }
+            Thread.sleep(20);
+        }
+        return latencies;
+    }
+
+    private static long[] askTimed(JourneyStack stack, String community, SseClient stream,
+            Map<String, Long> onTopic) {
+        var asked = stack.as("asker").body("{\"title\":\"Lag " + System.nanoTime() + "\",\"body\":\"b\",\"tags\":"
+                + "[\"kafka\"],\"urgency\":\"NORMAL\",\"communityId\":\"" + community + "\"}").post("/api/requests");
+        long returned = System.nanoTime();
+        if (asked.statusCode() != 201) {
+            return null;
+        }
+        String id = asked.path("id");
+        SseClient.Event event = stream.next(e -> "notification".equals(e.name()) && e.data().contains(id),
+                Duration.ofSeconds(10));
+        long arrived = System.nanoTime();
+        if (event == null) {
+            return null;
+        }
+        Long topic = onTopic.get(id);
+        return new long[] {(arrived - returned) / 1000, topic == null ? -1 : (topic - returned) / 1000};
+    }
+
+    private static Thread topicReader(JourneyStack stack, Map<String, Long> seen, AtomicBoolean reading) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + stack.settings.kafkaPort());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Thread thread = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+                consumer.subscribe(List.of("scaffold.requests.events"));
+                while (reading.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        seen.putIfAbsent(record.key(), System.nanoTime());
+                    }
+                }
+            }
+        }, "bench-topic-reader");
+        thread.start();
+        return thread;
+    }
+
+    /** {@code count} GETs at {@code rate} per second, one at a time on schedule; latencies in microseconds. */
+    private static Stats paced(String url, String token, int rate, int count) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .build();
+        List<Long> micros = new ArrayList<>();
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+            long start = System.nanoTime();
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+            micros.add((System.nanoTime() - start) / 1000);
+            next += interval;
+        }
+        return Stats.of(micros);
+    }
+
+    private static long servicePid() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains("notifications-service/target/quarkus-app/quarkus-run.jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("notifications-service process not found")).pid();
+    }
+
+    private static long rssKb(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
+                .mapToLong(Long::parseLong).findFirst().orElse(-1);
+    }
+
+    /** A full GC in the service, so the two RSS readings compare live memory, not garbage. */
+    private static void gc(long pid) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (Files.isExecutable(jcmd)) {
+            new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+        Thread.sleep(500);
+    }
+
+    /** Percentiles of latencies in microseconds. */
+    record Stats(int count, double p50, double p99, double max) {
+        static Stats of(List<Long> micros) {
+            List<Long> sorted = micros.stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                return new Stats(0, 0, 0, 0);
+            }
+            return new Stats(sorted.size(), at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e3);
+        }
+
+        private static double at(List<Long> sorted, double quantile) {
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e3;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms", count, p50, p99, max);
+        }
+    }
+}
