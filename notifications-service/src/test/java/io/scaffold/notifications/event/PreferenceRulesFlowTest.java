@@ -109,4 +109,46 @@ class PreferenceRulesFlowTest {
         await().atMost(WAIT).until(() -> items(muter, "DESK_ESCALATION") == 1);
         as(muter).get("/api/notifications/unread-count").then().body("unread", equalTo(1));
     }
+
+    @Test
+    void eachPersonalRuleReachesItsOnePersonOnly() {
+        String communityId = UUID.randomUUID().toString();
+        String owner = unique("owner");
+        String helper = unique("helper");
+        String facilitator = unique("facilitator");
+        String joiner = unique("joiner");
+        String invitee = unique("invitee");
+        String requestId = UUID.randomUUID().toString();
+        String requester = unique("asker");
+        Events.request("scaffold.help-request.response-accepted.v1", requestId, "{\"requestId\":\"" + requestId
+                + "\",\"title\":\"Consumer lag after deploy\",\"tags\":[\"kafka\"],\"requesterId\":\""
+                + requester + "\",\"anonymous\":true,\"responseId\":\"" + UUID.randomUUID() + "\",\"helperId\":\""
+                + helper + "\",\"actorId\":\"" + requester + "\",\"occurredAt\":\"" + java.time.Instant.now() + "\"}");
+        Events.request("scaffold.help-request.escalated.v1", requestId, Events.escalated(requestId, requester,
+                communityId, "Streams", "FACILITATOR", List.of(facilitator)).replace("\"level\":3,\"step\":\"LD_DESK\"",
+                "\"level\":2,\"step\":\"FACILITATORS\""));
+        Events.community("scaffold.membership.approved.v1", communityId, Events.membership(communityId, "Streams",
+                joiner, "MEMBER", "ACTIVE", owner).replace("\"status\":\"ACTIVE\"",
+                "\"status\":\"ACTIVE\",\"previousStatus\":\"PENDING\""));
+        Events.community("scaffold.membership.role-changed.v1", communityId, Events.membership(communityId, "Streams",
+                joiner, "FACILITATOR", "ACTIVE", owner).replace("\"role\":\"FACILITATOR\"",
+                "\"role\":\"FACILITATOR\",\"previousRole\":\"MEMBER\""));
+        Events.community("scaffold.membership.invited.v1", communityId, Events.membership(communityId, "Streams",
+                invitee, "MEMBER", "INVITED", owner));
+
+        await().atMost(WAIT).untilAsserted(() -> as(helper).get("/api/notifications?kind=ANSWER_ACCEPTED").then()
+                .body("items.size()", equalTo(1))
+                .body("items[0].body", equalTo("The requester marked it as the help that solved the problem.")));
+        await().atMost(WAIT).untilAsserted(() -> as(facilitator).get("/api/notifications?kind=ESCALATION").then()
+                .body("items.size()", equalTo(1)).body("items[0].urgency", equalTo("BLOCKING"))
+                .body("items[0].body", org.hamcrest.Matchers.endsWith("You are asked as a facilitator.")));
+        await().atMost(WAIT).untilAsserted(() -> as(joiner).get("/api/notifications").then()
+                .body("items.kind", org.hamcrest.Matchers.containsInAnyOrder("MEMBERSHIP_APPROVED", "ROLE_CHANGED"))
+                .body("items.find { it.kind == 'ROLE_CHANGED' }.title",
+                        equalTo("Your role in Streams is now facilitator")));
+        await().atMost(WAIT).untilAsserted(() -> as(invitee).get("/api/notifications").then()
+                .body("items.size()", equalTo(1)).body("items[0].kind", equalTo("MEMBERSHIP_INVITATION"))
+                .body("items[0].link", equalTo("/api/communities/" + communityId)));
+        assertThat(items(owner, "MEMBERSHIP_APPROVED") + items(requester, "ANSWER_ACCEPTED")).isZero();
+    }
 }

@@ -24,6 +24,10 @@ public interface RequestsConfig {
     @WithDefault("P7D")
     Duration reopenWindow();
 
+    /** How long an Idempotency-Key is remembered: a retry within it gets the first result. */
+    @WithDefault("P1D")
+    Duration idempotencyRetention();
+
     Routing routing();
 
     Escalation escalation();

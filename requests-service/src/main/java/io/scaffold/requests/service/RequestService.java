@@ -217,8 +217,8 @@ public class RequestService {
             throw ApiProblem.conflict("The request is already open");
         }
         if (!RequestPolicy.canReopen(request, now, config.reopenWindow())) {
-            throw ApiProblem.conflict("The request closed more than " + config.reopenWindow().toDays()
-                    + " days ago; ask a new one");
+            throw ApiProblem.conflict("The request closed more than " + spoken(config.reopenWindow())
+                    + " ago; ask a new one");
         }
         request.status = RequestStatus.OPEN;
         request.resolvedAt = null;
@@ -281,5 +281,17 @@ public class RequestService {
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A window as people say it: "7 days", "12 hours", "90 minutes". */
+    static String spoken(java.time.Duration window) {
+        if (window.toDays() > 0 && window.equals(java.time.Duration.ofDays(window.toDays()))) {
+            return window.toDays() + (window.toDays() == 1 ? " day" : " days");
+        }
+        if (window.toHours() > 0 && window.equals(java.time.Duration.ofHours(window.toHours()))) {
+            return window.toHours() + (window.toHours() == 1 ? " hour" : " hours");
+        }
+        long minutes = Math.max(1, window.toMinutes());
+        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 }
