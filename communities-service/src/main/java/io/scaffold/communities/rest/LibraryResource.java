@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +50,8 @@ public class LibraryResource {
 
     @POST
     @Operation(operationId = "addResource", summary = "Add a resource (members)")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added; Location names it and ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ResourceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, e.g. a URL that is not http(s)")
     @APIResponse(responseCode = "403", description = "Not a member")
     @APIResponse(responseCode = "404", description = "Not found")
@@ -78,7 +81,8 @@ public class LibraryResource {
     @GET
     @Path("{resourceId}")
     @Operation(operationId = "getResource", summary = "Read a resource")
-    @APIResponse(responseCode = "200", description = "The resource; ETag carries its version")
+    @APIResponse(responseCode = "200", description = "The resource; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ResourceView.class)))
     @APIResponse(responseCode = "403", description = "Not a member of this private community")
     @APIResponse(responseCode = "404", description = "Not found")
     public Response get(@PathParam("id") UUID id, @PathParam("resourceId") UUID resourceId) {
@@ -89,10 +93,12 @@ public class LibraryResource {
     @PATCH
     @Path("{resourceId}")
     @Operation(operationId = "updateResource", summary = "Edit a resource (its author, owners, facilitators)")
-    @APIResponse(responseCode = "200", description = "The updated resource")
+    @APIResponse(responseCode = "200", description = "The updated resource; ETag carries its new version",
+            content = @Content(schema = @Schema(implementation = ResourceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input")
     @APIResponse(responseCode = "403", description = "Not allowed to edit it")
     @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "409", description = "The community is archived")
     @APIResponse(responseCode = "412", description = "If-Match names a stale version")
     public Response update(@PathParam("id") UUID id, @PathParam("resourceId") UUID resourceId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid UpdateResource request) {

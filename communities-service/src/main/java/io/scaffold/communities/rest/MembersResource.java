@@ -26,6 +26,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -110,6 +112,7 @@ public class MembersResource {
     @APIResponse(responseCode = "200", description = "The new member")
     @APIResponse(responseCode = "403", description = "Not an owner or facilitator")
     @APIResponse(responseCode = "404", description = "No pending request from this person")
+    @APIResponse(responseCode = "409", description = "The community is archived")
     public MemberView approve(@PathParam("id") UUID id, @PathParam("userId") String userId) {
         return memberships.approve(id, userId, user.id());
     }
@@ -120,6 +123,7 @@ public class MembersResource {
     @APIResponse(responseCode = "204", description = "Rejected")
     @APIResponse(responseCode = "403", description = "Not an owner or facilitator")
     @APIResponse(responseCode = "404", description = "No pending request from this person")
+    @APIResponse(responseCode = "409", description = "The community is archived")
     public void reject(@PathParam("id") UUID id, @PathParam("userId") String userId) {
         memberships.reject(id, userId, user.id());
     }
@@ -144,6 +148,7 @@ public class MembersResource {
     @APIResponse(responseCode = "400", description = "Invalid skills")
     @APIResponse(responseCode = "403", description = "Not your own skills, or not a member")
     @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "409", description = "The community is archived")
     public MemberView declareSkills(@PathParam("id") UUID id, @PathParam("userId") String userId,
             @NotNull @Valid SkillsUpdate update) {
         return skills.declare(id, userId, update.skills(), user.id());
@@ -153,7 +158,8 @@ public class MembersResource {
     @Path("invitations")
     @Operation(operationId = "inviteMember", summary = "Invite a person (owners and facilitators)",
             description = "They become a member when they join. Inviting someone who asked to join approves them.")
-    @APIResponse(responseCode = "201", description = "The invitation (or the approved member)")
+    @APIResponse(responseCode = "201", description = "The invitation (or the approved member)",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input")
     @APIResponse(responseCode = "403", description = "Not an owner or facilitator")
     @APIResponse(responseCode = "404", description = "Not found")

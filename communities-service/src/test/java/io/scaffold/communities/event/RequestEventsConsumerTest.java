@@ -1,12 +1,13 @@
 package io.scaffold.communities.event;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.scaffold.platform.testing.TestEvents;
+import io.scaffold.communities.RequestEvents;
 import io.scaffold.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.scaffold.communities.Api.TOPIC;
@@ -21,24 +22,20 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class RequestEventsConsumerTest {
-    static final String REQUESTS = "scaffold.requests.events";
 
     @Test
     void aPublishedRequestBecomesOneGuideLinkedToItEvenWhenDeliveredTwice() {
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
-            String id = createCommunity("olivia", unique("Guides"), "PUBLIC");
+            String name = unique("Guides");
+            String id = createCommunity("olivia", name, "PUBLIC");
             String requestId = UUID.randomUUID().toString();
-            String data = "{\"requestId\":\"" + requestId + "\",\"communityId\":\"" + id + "\",\"title\":\"How we fixed "
-                    + "consumer lag\",\"guide\":\"Increase partitions, then...\",\"tags\":[\"kafka\"],"
-                    + "\"publishedBy\":\"olivia\"}";
+            String data = RequestEvents.published(requestId, id, name, "How we fixed consumer lag",
+                    "Increase partitions, then...", List.of("kafka"), "olivia");
             String eventId = UUID.randomUUID().toString();
-            TestEvents.publishCloudEvent(REQUESTS, requestId, eventId, RequestEventsConsumer.PUBLISHED,
-                    "/requests-service", data);
-            TestEvents.publishCloudEvent(REQUESTS, requestId, eventId, RequestEventsConsumer.PUBLISHED,
-                    "/requests-service", data);
+            RequestEvents.publish(eventId, RequestEventsConsumer.PUBLISHED, requestId, data);
+            RequestEvents.publish(eventId, RequestEventsConsumer.PUBLISHED, requestId, data);
             // A second, different event for the same request must not create a second guide either
-            TestEvents.publishCloudEvent(REQUESTS, requestId, RequestEventsConsumer.PUBLISHED, "/requests-service",
-                    data);
+            RequestEvents.publish(RequestEventsConsumer.PUBLISHED, requestId, data);
 
             ConsumerRecord<String, String> added = assertPublished(probe, EventTypes.RESOURCE_ADDED, id);
             assertThat(added.value()).contains("\"sourceRequestId\":\"" + requestId + "\"").contains("\"type\":\"GUIDE\"");
@@ -57,8 +54,9 @@ class RequestEventsConsumerTest {
     void aMalformedRequestEventGoesToTheDeadLetterTopic() {
         try (TopicProbe deadLetters = TopicProbe.tail("scaffold.communities.dlq")) {
             String key = UUID.randomUUID().toString();
-            String eventId = TestEvents.publishCloudEvent(REQUESTS, key, RequestEventsConsumer.RESPONSE_ACCEPTED,
-                    "/requests-service", "{\"communityId\":\"not-a-uuid\",\"helperId\":\"h\"}");
+            // Data that breaks requests-service's contract: checked to be invalid, then published as is
+            String eventId = RequestEvents.publishInvalid(RequestEventsConsumer.RESPONSE_ACCEPTED, key,
+                    "{\"communityId\":\"not-a-uuid\",\"helperId\":\"h\"}");
             ConsumerRecord<String, String> dead = deadLetters.await(r -> eventId.equals(header(r, "ce_id")),
                     Duration.ofSeconds(30));
             assertThat(header(dead, "dead-letter-reason")).contains("communityId");

@@ -1,8 +1,8 @@
 package io.scaffold.communities.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.scaffold.communities.RequestEvents;
 import io.scaffold.communities.event.EventTypes;
-import io.scaffold.platform.testing.TestEvents;
 import io.scaffold.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,8 @@ class SkillsAndExpertsTest {
 
     @Test
     void expertsRankByDeclaredLevelThenAcceptedHelpWithStableTies() {
-        String id = createCommunity("olivia", unique("Experts"), "PUBLIC");
+        String name = unique("Experts");
+        String id = createCommunity("olivia", name, "PUBLIC");
         for (String member : List.of("ana", "bo", "cy", "dee", "eve")) {
             addMember(id, "olivia", member);
         }
@@ -80,10 +81,10 @@ class SkillsAndExpertsTest {
         declare(id, "cy", "PRACTITIONER");
         declare(id, "dee", "PRACTITIONER");
         // Accepted help on "kafka": cy twice, dee once; eve never declared it but earned it once.
-        acceptedHelp(id, "cy");
-        acceptedHelp(id, "cy");
-        acceptedHelp(id, "dee");
-        String marker = acceptedHelp(id, "eve");
+        acceptedHelp(id, name, "cy");
+        acceptedHelp(id, name, "cy");
+        acceptedHelp(id, name, "dee");
+        String marker = acceptedHelp(id, name, "eve");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("olivia")
                 .get("/api/communities/" + id + "/experts?skill=kafka").path("userId").toString().contains("eve"));
 
@@ -111,11 +112,9 @@ class SkillsAndExpertsTest {
     }
 
     /** requests-service's event for help that the requester accepted. */
-    static String acceptedHelp(String communityId, String helper) {
+    static String acceptedHelp(String communityId, String communityName, String helper) {
         String requestId = UUID.randomUUID().toString();
-        return TestEvents.publishCloudEvent("scaffold.requests.events", requestId,
-                "scaffold.help-request.response-accepted.v1", "/requests-service",
-                "{\"requestId\":\"" + requestId + "\",\"communityId\":\"" + communityId + "\",\"helperId\":\""
-                        + helper + "\",\"tags\":[\"Kafka\"],\"title\":\"Lag\"}");
+        return RequestEvents.publish(RequestEvents.RESPONSE_ACCEPTED, requestId, RequestEvents.responseAccepted(
+                requestId, communityId, communityName, "olivia", helper, List.of("Kafka")));
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The live streams open on this replica. Whichever replica wrote an item, its commit signals every replica (see
@@ -52,24 +53,24 @@ public class LiveStreams {
     public void open(String userId, SseEventSink sink, Sse sse, Long lastEventId) {
         StreamConnection connection = new StreamConnection(userId, sink, sse, lastEventId == null ? 0 : lastEventId);
         byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet()).add(connection);
-        dispatcher.execute(() -> guarded(() -> start(connection, lastEventId)));
+        submit(() -> start(connection, lastEventId));
     }
 
     /** A commit changed inboxes (on any replica). */
     public void onSignal(InboxSignal signal) {
-        dispatcher.execute(() -> guarded(() -> {
+        submit(() -> {
             if (signal.isWrite()) {
                 pushWritten(signal.fromId(), signal.toId());
             } else {
                 pushCount(signal.countUser());
             }
-        }));
+        });
     }
 
     /** Signals may have been missed while the listener was away: each stream catches up from its last item. */
     public void resync() {
-        dispatcher.execute(() -> guarded(() -> byUser.values().forEach(connections -> connections.forEach(
-                connection -> replay(connection, connection.highestSent())))));
+        submit(() -> byUser.values().forEach(connections -> connections.forEach(
+                connection -> replay(connection, connection.highestSent()))));
     }
 
     public int openStreams() {
@@ -129,7 +130,7 @@ public class LiveStreams {
     /** A comment line now and then, so proxies and load balancers keep idle streams open; drops closed ones. */
     @Scheduled(every = "${scaffold.notifications.stream.heartbeat}")
     void heartbeat() {
-        dispatcher.execute(() -> byUser.values().forEach(connections -> connections.forEach(connection -> {
+        submit(() -> byUser.values().forEach(connections -> connections.forEach(connection -> {
             if (!connection.sendHeartbeat()) {
                 drop(connection);
             }
@@ -155,11 +156,18 @@ public class LiveStreams {
         connection.close();
     }
 
-    private static void guarded(Runnable work) {
+    /** Runs on the dispatcher thread; a failure is logged (clients catch up on reconnect), never lost silently. */
+    private void submit(Runnable work) {
         try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.warn("live stream push failed; clients catch up on reconnect", e);
+            dispatcher.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("live stream push failed; clients catch up on reconnect", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("the service is stopping: no more pushes");
         }
     }
 

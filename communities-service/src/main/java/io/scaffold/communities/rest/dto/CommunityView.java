@@ -14,17 +14,17 @@ import java.util.UUID;
 @Schema(name = "Community")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommunityView(
-        UUID id,
+        @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") UUID id,
         @Schema(example = "Kafka practitioners") String name,
         @Schema(example = "Running Kafka in production: patterns, incidents, help") String description,
-        Visibility visibility,
+        @Schema(example = "PUBLIC") Visibility visibility,
         @Schema(example = "[\"kafka\", \"streaming\"]") List<String> tags,
-        @Schema(description = "Active members") int memberCount,
-        boolean archived,
-        Instant createdAt,
-        Instant updatedAt,
-        @Schema(description = "The caller's role, when they are a member") Role myRole,
-        @Schema(description = "The caller's membership status (ACTIVE, PENDING request, INVITED)")
+        @Schema(description = "Active members", example = "42") int memberCount,
+        @Schema(example = "false") boolean archived,
+        @Schema(example = "2025-03-14T09:30:00Z") Instant createdAt,
+        @Schema(example = "2025-04-02T16:45:00Z") Instant updatedAt,
+        @Schema(description = "The caller's role, when they are a member", example = "MEMBER") Role myRole,
+        @Schema(description = "The caller's membership status (ACTIVE, PENDING request, INVITED)", example = "ACTIVE")
         MembershipStatus myStatus,
         @JsonIgnore @Schema(hidden = true) long version) {
 }

@@ -14,7 +14,7 @@ import java.util.List;
 public record CreateCommunity(
         @NotBlank @Size(max = 100) @Schema(example = "Kafka practitioners") String name,
         @Size(max = 4000) @Schema(example = "Running Kafka in production: patterns, incidents, help") String description,
-        @NotNull Visibility visibility,
+        @NotNull @Schema(example = "PUBLIC") Visibility visibility,
         @Size(max = 20) @Schema(example = "[\"kafka\", \"streaming\"]")
         List<@NotNull @Pattern(regexp = TagRules.PATTERN, message = TagRules.MESSAGE) String> tags) {
 }

@@ -11,12 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** LINK, DOCUMENT and COURSE need an http(s) {@code url}; CONTACT needs a member's {@code contactUserId}. */
-@Schema(name = "CreateResource")
+@Schema(name = "CreateResource", example = "{\"type\": \"LINK\", \"title\": \"Consumer lag runbook\", "
+        + "\"description\": \"What to check first when consumer lag grows after a deploy\", "
+        + "\"tags\": [\"kafka\", \"consumer-lag\"], \"url\": \"https://wiki.example.com/kafka/lag\"}")
 public record CreateResource(
-        @NotNull ResourceType type,
+        @NotNull @Schema(example = "LINK") ResourceType type,
         @NotBlank @Size(max = 200) @Schema(example = "Consumer lag runbook") String title,
-        @Size(max = 4000) String description,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = TagRules.PATTERN, message = TagRules.MESSAGE) String> tags,
+        @Size(max = 4000) @Schema(example = "What to check first when consumer lag grows after a deploy")
+        String description,
+        @Size(max = 20) @Schema(example = "[\"kafka\", \"consumer-lag\"]")
+        List<@NotNull @Pattern(regexp = TagRules.PATTERN, message = TagRules.MESSAGE) String> tags,
         @Size(max = 2000) @Schema(example = "https://wiki.example.com/kafka/lag") String url,
-        @Size(max = 128) String contactUserId) {
+        @Size(max = 128) @Schema(description = "CONTACT only: the member to talk to", example = "alice")
+        String contactUserId) {
 }

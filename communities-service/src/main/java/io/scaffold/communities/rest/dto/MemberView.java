@@ -10,8 +10,8 @@ import java.util.List;
 @Schema(name = "Member")
 public record MemberView(
         @Schema(example = "alice") String userId,
-        Role role,
-        MembershipStatus status,
-        Instant since,
-        List<SkillView> skills) {
+        @Schema(example = "MEMBER") Role role,
+        @Schema(example = "ACTIVE") MembershipStatus status,
+        @Schema(example = "2025-03-14T09:30:00Z") Instant since,
+        @Schema(example = "[{\"skill\": \"kafka-streams\", \"level\": \"EXPERT\"}]") List<SkillView> skills) {
 }

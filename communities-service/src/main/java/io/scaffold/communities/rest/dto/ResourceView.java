@@ -12,17 +12,19 @@ import java.util.UUID;
 @Schema(name = "SharedResource")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResourceView(
-        UUID id,
-        UUID communityId,
-        ResourceType type,
+        @Schema(example = "3f2b8c1e-5d4a-4e7b-9a61-2c8d0f1b7e53") UUID id,
+        @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") UUID communityId,
+        @Schema(example = "LINK") ResourceType type,
         @Schema(example = "Consumer lag runbook") String title,
-        String description,
-        List<String> tags,
+        @Schema(example = "What to check first when consumer lag grows after a deploy") String description,
+        @Schema(example = "[\"kafka\", \"consumer-lag\"]") List<String> tags,
         @Schema(example = "https://wiki.example.com/kafka/lag") String url,
-        @Schema(description = "CONTACT: the member to talk to") String contactUserId,
-        @Schema(description = "GUIDE: the help request it was published from") UUID sourceRequestId,
-        String authorId,
-        Instant createdAt,
-        Instant updatedAt,
+        @Schema(description = "CONTACT: the member to talk to", example = "alice") String contactUserId,
+        @Schema(description = "GUIDE: the help request it was published from",
+                example = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d")
+        UUID sourceRequestId,
+        @Schema(example = "bob") String authorId,
+        @Schema(example = "2025-03-14T09:30:00Z") Instant createdAt,
+        @Schema(example = "2025-04-02T16:45:00Z") Instant updatedAt,
         @JsonIgnore @Schema(hidden = true) long version) {
 }

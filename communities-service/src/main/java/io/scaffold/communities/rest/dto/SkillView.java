@@ -10,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SkillView(
         @NotNull @Pattern(regexp = TagRules.PATTERN, message = TagRules.MESSAGE) @Schema(example = "kafka-streams")
         String skill,
-        @NotNull SkillLevel level) {
+        @NotNull @Schema(example = "EXPERT") SkillLevel level) {
 }

@@ -9,5 +9,9 @@ import java.util.List;
 
 /** The member's whole skill list: it replaces the previous one. */
 @Schema(name = "SkillsUpdate")
-public record SkillsUpdate(@NotNull @Size(max = 30) List<@NotNull @Valid SkillView> skills) {
+public record SkillsUpdate(
+        @NotNull @Size(max = 30)
+        @Schema(example = "[{\"skill\": \"kafka\", \"level\": \"EXPERT\"}, "
+                + "{\"skill\": \"kafka-streams\", \"level\": \"PRACTITIONER\"}]")
+        List<@NotNull @Valid SkillView> skills) {
 }

@@ -12,8 +12,11 @@ import java.util.List;
 /** A partial update: absent (null) fields keep their value. */
 @Schema(name = "UpdateCommunity")
 public record UpdateCommunity(
-        @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
-        @Size(max = 4000) String description,
-        Visibility visibility,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = TagRules.PATTERN, message = TagRules.MESSAGE) String> tags) {
+        @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Schema(example = "Stream processing") String name,
+        @Size(max = 4000) @Schema(example = "Kafka Streams, Flink and friends: design reviews and war stories")
+        String description,
+        @Schema(example = "PRIVATE") Visibility visibility,
+        @Size(max = 20) @Schema(example = "[\"kafka\"]")
+        List<@NotNull @Pattern(regexp = TagRules.PATTERN, message = TagRules.MESSAGE) String> tags) {
 }
