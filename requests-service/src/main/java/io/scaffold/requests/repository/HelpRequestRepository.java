@@ -45,9 +45,12 @@ public class HelpRequestRepository implements PanacheRepositoryBase<HelpRequest,
      */
     public List<Listed> list(Filter filter, List<String> after, int limit) {
         boolean search = filter.query() != null;
-        String rank = "ts_rank(r.search, websearch_to_tsquery('english', :q))";
+        // The query is parsed once per statement (a generic plan would otherwise parse it again for every row).
+        String rank = "ts_rank(r.search, tq)";
         StringBuilder sql = new StringBuilder("SELECT r.id, ").append(search ? rank : "NULL::real")
-                .append(" FROM help_request r WHERE ").append(VISIBLE);
+                .append(" FROM help_request r")
+                .append(search ? " CROSS JOIN websearch_to_tsquery('english', :q) AS tq" : "")
+                .append(" WHERE ").append(VISIBLE);
         if (filter.communityId() != null) {
             sql.append(" AND r.community_id = :community");
         }
@@ -61,7 +64,7 @@ public class HelpRequestRepository implements PanacheRepositoryBase<HelpRequest,
             sql.append(" AND r.tags @> ARRAY[CAST(:tag AS text)]");
         }
         if (search) {
-            sql.append(" AND r.search @@ websearch_to_tsquery('english', :q)");
+            sql.append(" AND r.search @@ tq");
             if (after != null) {
                 sql.append(" AND (").append(rank).append(" < CAST(:afterRank AS real) OR (").append(rank)
                         .append(" = CAST(:afterRank AS real) AND r.id > CAST(:afterId AS uuid)))");

@@ -38,7 +38,7 @@ public class InvitationRepository {
      * without one, members of the communities the requester can see (public ones and their own).
      */
     public List<Candidate> rankHelpers(UUID requestId, UUID communityId, String requesterId, List<String> tags,
-            int maxPerWeek, int limit, Instant now) {
+            int maxPerWeek, int limit, boolean firstRung, Instant now) {
         if (tags.isEmpty() || limit <= 0) {
             return List.of();
         }
@@ -46,26 +46,33 @@ public class InvitationRepository {
                 : "s.community_id IN (SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = "
                         + "'PUBLIC' OR EXISTS (SELECT 1 FROM community_member cm WHERE cm.community_id = v.id AND "
                         + "cm.user_id = :requester)))";
+        // Set-based: the candidates' accepted help and recent invitations are read with one index scan each (keys
+        // = the candidates), not probed per candidate; a new request has no invitations to leave out yet.
         var query = em.createNativeQuery("""
                 WITH candidate AS (
                     SELECT s.user_id, max(s.level) AS level, array_agg(DISTINCT s.skill ORDER BY s.skill) AS skills
                     FROM member_skill s
                     WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND %s
-                    GROUP BY s.user_id)
-                SELECT c.user_id, c.level,
-                       coalesce((SELECT sum(a.accepted_count) FROM accepted_help a
-                                 WHERE a.user_id = c.user_id AND a.tag = ANY (CAST(:tags AS text[]))), 0) AS helped,
-                       array_to_string(c.skills, ' ') AS skills
+                    GROUP BY s.user_id),
+                helped AS (
+                    SELECT a.user_id, sum(a.accepted_count) AS helped FROM accepted_help a
+                    WHERE a.tag = ANY (CAST(:tags AS text[])) AND a.user_id = ANY (ARRAY(SELECT user_id FROM candidate))
+                    GROUP BY a.user_id),
+                recent AS (
+                    SELECT i.user_id, count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
+                    WHERE i.kind = 'HELPER' AND i.invited_at > :since
+                      AND i.user_id = ANY (ARRAY(SELECT user_id FROM candidate))
+                    GROUP BY i.user_id)
+                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped, array_to_string(c.skills, ' ') AS skills
                 FROM candidate c
-                LEFT JOIN LATERAL (
-                    SELECT count(*) AS recent, max(i.invited_at) AS last_invited
-                    FROM helper_invitation i
-                    WHERE i.user_id = c.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) recent ON true
-                WHERE coalesce(recent.recent, 0) < :maxPerWeek
-                  AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :request
-                                  AND x.user_id = c.user_id)
-                ORDER BY c.level DESC, helped DESC, recent.last_invited ASC NULLS FIRST, c.user_id
+                LEFT JOIN helped h ON h.user_id = c.user_id
+                LEFT JOIN recent r ON r.user_id = c.user_id
+                WHERE coalesce(r.recent, 0) < :maxPerWeek
+                  AND (:firstRung OR NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :request
+                                                 AND x.user_id = c.user_id))
+                ORDER BY c.level DESC, helped DESC, r.last_invited ASC NULLS FIRST, c.user_id
                 LIMIT :limit""".formatted(scope))
+                .setParameter("firstRung", firstRung)
                 .setParameter("tags", SqlArrays.text(tags))
                 .setParameter("requester", requesterId)
                 .setParameter("since", Timestamp.from(now.minus(FAIRNESS_WINDOW)))

@@ -34,7 +34,7 @@ public class HelperRouting {
     /** Invites the best {@code count} helpers not asked yet; returns their ids, best first. */
     public List<String> inviteHelpers(HelpRequest request, int level, int count, Instant now) {
         List<InvitationRepository.Candidate> ranked = invitations.rankHelpers(request.id, request.communityId,
-                request.requesterId, request.tags, config.routing().maxInvitationsPerWeek(), count, now);
+                request.requesterId, request.tags, config.routing().maxInvitationsPerWeek(), count, level == 0, now);
         List<InvitationRepository.Invitation> invited = new ArrayList<>(ranked.size());
         for (InvitationRepository.Candidate candidate : ranked) {
             invited.add(new InvitationRepository.Invitation(candidate.userId(), AudienceKind.HELPER, level,
