@@ -61,6 +61,12 @@ public final class Events {
                 + userId + "\",\"role\":\"" + role + "\",\"status\":\"" + status + "\"}";
     }
 
+    /** {@code user} became an active member of the community with {@code role} (scaffold.membership.joined.v1). */
+    public static void joined(String communityId, String name, String user, String role) {
+        community("scaffold.membership.joined.v1", communityId, membership(communityId, name, user, role, "ACTIVE",
+                user));
+    }
+
     /** The data of scaffold.resource.added.v1. */
     public static String resourceAdded(String communityId, String name, String author, String title) {
         return "{\"communityId\":\"" + communityId + "\",\"communityName\":\"" + name + "\",\"visibility\":"

@@ -24,11 +24,6 @@ class PreferenceRulesFlowTest {
                 .path("items.size()");
     }
 
-    private static void join(String communityId, String name, String user, String role) {
-        Events.community("scaffold.membership.joined.v1", communityId,
-                Events.membership(communityId, name, user, role, "ACTIVE", user));
-    }
-
     private static void prefer(String user, String json) {
         as(user).body(json).put("/api/notifications/preferences").then().statusCode(200);
     }
@@ -40,9 +35,9 @@ class PreferenceRulesFlowTest {
         String quietMember = unique("member");
         String outsider = unique("outsider");
         String requester = unique("asker");
-        join(communityId, "Streams", follower, "MEMBER");
-        join(communityId, "Streams", quietMember, "MEMBER");
-        join(communityId, "Streams", requester, "MEMBER");
+        Events.joined(communityId, "Streams", follower, "MEMBER");
+        Events.joined(communityId, "Streams", quietMember, "MEMBER");
+        Events.joined(communityId, "Streams", requester, "MEMBER");
         prefer(follower, "{\"newRequestCommunities\":[\"" + communityId + "\"]}");
         prefer(requester, "{\"newRequestCommunities\":[\"" + communityId + "\"]}");
         // following a community one is not a member of brings nothing
@@ -73,8 +68,8 @@ class PreferenceRulesFlowTest {
         String communityId = UUID.randomUUID().toString();
         String reader = unique("reader");
         String author = unique("author");
-        join(communityId, "Streams", reader, "MEMBER");
-        join(communityId, "Streams", author, "MEMBER");
+        Events.joined(communityId, "Streams", reader, "MEMBER");
+        Events.joined(communityId, "Streams", author, "MEMBER");
         prefer(reader, "{\"newResourceCommunities\":[\"" + communityId + "\"]}");
         prefer(author, "{\"newResourceCommunities\":[\"" + communityId + "\"]}");
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {

@@ -27,10 +27,10 @@ class PreviewApiTest {
         String muter = unique("muter");
         String member = unique("member");
         Events.community("scaffold.community.created.v1", communityId, community(communityId, facilitator));
-        join(communityId, facilitator, "FACILITATOR");
-        join(communityId, follower, "MEMBER");
-        join(communityId, muter, "MEMBER");
-        join(communityId, member, "MEMBER");
+        Events.joined(communityId, "Private streams", facilitator, "FACILITATOR");
+        Events.joined(communityId, "Private streams", follower, "MEMBER");
+        Events.joined(communityId, "Private streams", muter, "MEMBER");
+        Events.joined(communityId, "Private streams", member, "MEMBER");
         as(follower).body("{\"newRequestCommunities\":[\"" + communityId + "\"],\"quietHours\":{\"from\":\"00:00\","
                 + "\"to\":\"23:59\",\"timeZone\":\"UTC\"}}").put("/api/notifications/preferences").then()
                 .statusCode(200);
@@ -58,8 +58,8 @@ class PreviewApiTest {
         String owner = unique("owner");
         String member = unique("member");
         Events.community("scaffold.community.created.v1", communityId, community(communityId, owner));
-        join(communityId, owner, "OWNER");
-        join(communityId, member, "MEMBER");
+        Events.joined(communityId, "Private streams", owner, "OWNER");
+        Events.joined(communityId, "Private streams", member, "MEMBER");
         String query = PATH + "?eventType=scaffold.resource.added.v1&communityId=" + communityId;
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(member).get(query).then().statusCode(403)
                 .contentType("application/problem+json"));
@@ -83,11 +83,6 @@ class PreviewApiTest {
                 .body("errors[0].field", equalTo("communityId"));
         as(user).get(PATH + "?eventType=scaffold.resource.added.v1&communityId=" + UUID.randomUUID() + "&limit=0")
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
-    }
-
-    private static void join(String communityId, String user, String role) {
-        Events.community("scaffold.membership.joined.v1", communityId,
-                Events.membership(communityId, "Private streams", user, role, "ACTIVE", user));
     }
 
     private static String community(String id, String owner) {
