@@ -75,13 +75,12 @@ public class OutboxPublisher {
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         Instant now = Instant.now();
-        int published = 0;
+        List<Long> sent = new ArrayList<>(publishable.size());
         for (int i = 0; i < publishable.size(); i++) {
             OutboxEvent event = publishable.get(i);
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                event.sentAt = now;
-                published++;
+                sent.add(event.id);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -94,7 +93,19 @@ public class OutboxPublisher {
                         event.attempts, event.lastError);
             }
         }
-        return new PassResult(claimed.size(), published);
+        markSent(sent, now);
+        return new PassResult(claimed.size(), sent.size());
+    }
+
+    /** One statement for the whole pass (the failed rows' retry state is flushed with the entities). */
+    private void markSent(List<Long> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            entityManager.createNativeQuery(
+                            "UPDATE scaffold_outbox SET sent_at = :now WHERE id = ANY(CAST(:ids AS bigint[]))")
+                    .setParameter("now", now)
+                    .setParameter("ids", ids.toArray(Long[]::new))
+                    .executeUpdate();
+        }
     }
 
     /**

@@ -46,41 +46,51 @@ public class InvitationRepository {
                 : "s.community_id IN (SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = "
                         + "'PUBLIC' OR EXISTS (SELECT 1 FROM community_member cm WHERE cm.community_id = v.id AND "
                         + "cm.user_id = :requester)))";
-        // Set-based: the candidates' accepted help and recent invitations are read with one index scan each (keys
-        // = the candidates), not probed per candidate; a new request has no invitations to leave out yet.
+        // A new request has nobody asked yet: the first rung's statement leaves that check out.
+        String notAskedYet = firstRung ? ""
+                : " AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :request"
+                        + " AND x.user_id = t.user_id)";
+        // Candidates come sorted by level and accepted help; the fairness counts are then read per candidate, in that
+        // order, and the incremental sort stops once the best tier(s) fill the limit: only the tied candidates at the
+        // top are looked up, not every match. The matched skills are looked up for the chosen few only.
         var query = em.createNativeQuery("""
                 WITH candidate AS (
-                    SELECT s.user_id, max(s.level) AS level, array_agg(DISTINCT s.skill ORDER BY s.skill) AS skills
-                    FROM member_skill s
-                    WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND %s
+                    SELECT s.user_id, max(s.level) AS level FROM member_skill s
+                    WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND %1$s
                     GROUP BY s.user_id),
                 helped AS (
                     SELECT a.user_id, sum(a.accepted_count) AS helped FROM accepted_help a
-                    WHERE a.tag = ANY (CAST(:tags AS text[])) AND a.user_id = ANY (ARRAY(SELECT user_id FROM candidate))
+                    WHERE a.tag = ANY (CAST(:tags AS text[]))
                     GROUP BY a.user_id),
-                recent AS (
-                    SELECT i.user_id, count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
-                    WHERE i.kind = 'HELPER' AND i.invited_at > :since
-                      AND i.user_id = ANY (ARRAY(SELECT user_id FROM candidate))
-                    GROUP BY i.user_id)
-                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped, array_to_string(c.skills, ' ') AS skills
-                FROM candidate c
-                LEFT JOIN helped h ON h.user_id = c.user_id
-                LEFT JOIN recent r ON r.user_id = c.user_id
-                WHERE coalesce(r.recent, 0) < :maxPerWeek
-                  AND (:firstRung OR NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :request
-                                                 AND x.user_id = c.user_id))
-                ORDER BY c.level DESC, helped DESC, r.last_invited ASC NULLS FIRST, c.user_id
-                LIMIT :limit""".formatted(scope))
-                .setParameter("firstRung", firstRung)
+                tiered AS (
+                    SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped
+                    FROM candidate c LEFT JOIN helped h ON h.user_id = c.user_id
+                    ORDER BY c.level DESC, helped DESC),
+                best AS (
+                    SELECT t.user_id, t.level, t.helped, r.last_invited
+                    FROM tiered t
+                    CROSS JOIN LATERAL (
+                        SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
+                        WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
+                    WHERE r.recent < :maxPerWeek%2$s
+                    ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.user_id
+                    LIMIT :limit)
+                SELECT b.user_id, b.level, b.helped,
+                       (SELECT string_agg(DISTINCT s.skill, ' ' ORDER BY s.skill) FROM member_skill s
+                        WHERE s.user_id = b.user_id AND s.skill = ANY (CAST(:tags AS text[])) AND %1$s) AS skills
+                FROM best b
+                ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.user_id""".formatted(scope,
+                        notAskedYet))
                 .setParameter("tags", SqlArrays.text(tags))
                 .setParameter("requester", requesterId)
                 .setParameter("since", Timestamp.from(now.minus(FAIRNESS_WINDOW)))
                 .setParameter("maxPerWeek", maxPerWeek)
-                .setParameter("request", requestId)
                 .setParameter("limit", limit);
         if (communityId != null) {
             query.setParameter("community", communityId);
+        }
+        if (!firstRung) {
+            query.setParameter("request", requestId);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

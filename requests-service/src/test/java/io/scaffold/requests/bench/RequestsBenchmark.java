@@ -61,15 +61,19 @@ class RequestsBenchmark {
         LoadGenerator load = new LoadGenerator();
         List<LoadGenerator.Result> results = new ArrayList<>();
 
+        db.resetStatements();
         LoadGenerator.Result baseline = load.closedLoop("baseline: bare insert, one row, one tx", WORKERS, WARM_UP,
                 RUN, () -> LoadGenerator.post(base + "/bench/baseline/requests", null,
                         "{\"title\":\"t\",\"body\":\"b\"}"));
         results.add(baseline);
+        db.printStatements("baseline", 5);
+        db.resetStatements();
         LoadGenerator.Result ask = load.closedLoop("POST /api/requests (10k-member community)", WORKERS, WARM_UP,
                 RUN, () -> LoadGenerator.post(base + "/api/requests", askers.get(ThreadLocalRandom.current().nextInt(askers.size())),
                         "{\"title\":\"Help with " + skill() + "\",\"body\":\"Stuck since this morning\",\"tags\":[\""
                                 + skill() + "\",\"" + skill() + "\"],\"communityId\":\"" + COMMUNITY + "\"}"));
         results.add(ask);
+        db.printStatements("POST /api/requests", 12);
         results.add(load.closedLoop("GET /api/requests (newest, visible)", 4, WARM_UP, RUN,
                 () -> LoadGenerator.get(base + "/api/requests?limit=20", member)));
         results.add(load.closedLoop("GET /api/requests?q=<word>", 4, WARM_UP, RUN,

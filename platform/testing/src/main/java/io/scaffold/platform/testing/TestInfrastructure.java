@@ -22,6 +22,8 @@ import java.util.Map;
 public final class TestInfrastructure {
     static final String KAFKA_BOOTSTRAP = "scaffold.test.kafka.bootstrap";
     static final String POSTGRES_URL = "scaffold.test.postgres.url";
+    /** System property: load pg_stat_statements into the test PostgreSQL (the bench profile sets it). */
+    public static final String TRACK_STATEMENTS = "scaffold.test.postgres.track-statements";
     private static KafkaClusterTestKit kafka;
     private static EmbeddedPostgres postgres;
 
@@ -84,7 +86,13 @@ public final class TestInfrastructure {
         String server = System.getProperty(POSTGRES_URL);
         if (server == null) {
             try {
-                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
+                if (Boolean.getBoolean(TRACK_STATEMENTS)) {
+                    // Benchmarks print where the database's time went, per statement, planning included.
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track_planning", "on");
+                }
+                postgres = builder.start();
                 server = "jdbc:postgresql://localhost:" + postgres.getPort();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopPostgres,
                         "test-postgres-stop"));
