@@ -101,8 +101,9 @@ class RequestsBenchmark {
                 + " s per run; 10,000 members with skills; " + db.count("SELECT count(*) FROM help_request")
                 + " requests) ===");
         results.forEach(r -> System.out.println(r.line()));
-        System.out.printf("POST /api/requests / baseline throughput: %.0f %%%n",
-                100 * ask.requestsPerSecond() / baseline.requestsPerSecond());
+        System.out.printf("POST /api/requests / baseline throughput: %.0f %%; CPU per request: %.1fx the baseline's%n",
+                100 * ask.requestsPerSecond() / baseline.requestsPerSecond(),
+                ask.cpuMillisPerRequest() / baseline.cpuMillisPerRequest());
         System.out.printf("escalation scan over %d open requests: %d ms with nothing due; %d ms escalating %d"
                 + " (%.1f ms each)%n", open, idle, busy, escalated, (double) busy / Math.max(1, escalated));
         System.out.println();

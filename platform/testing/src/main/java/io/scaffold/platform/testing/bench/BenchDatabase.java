@@ -57,8 +57,10 @@ public final class BenchDatabase {
             return;
         }
         query("""
-                SELECT lpad(calls::text, 8) || ' calls | plan ' || lpad(to_char(total_plan_time / greatest(calls, 1), 'FM990.000'), 7)
-                       || ' ms | exec ' || lpad(to_char(total_exec_time / greatest(calls, 1), 'FM990.000'), 7) || ' ms | total '
+                SELECT lpad(calls::text, 8)
+                       || ' calls | plan ' || lpad(to_char(total_plan_time / greatest(calls, 1), 'FM990.000'), 7)
+                       || ' ms | exec ' || lpad(to_char(total_exec_time / greatest(calls, 1), 'FM990.000'), 7)
+                       || ' ms | total '
                        || lpad(to_char((total_plan_time + total_exec_time) / 1000, 'FM9990.0'), 6) || ' s | '
                        || left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
                 FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())

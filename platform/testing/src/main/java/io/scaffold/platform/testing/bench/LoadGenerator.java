@@ -17,34 +17,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** A small HTTP load generator for the benchmarks, on loopback (any 2xx counts as success): closed loop for throughput, paced (open loop) for latency at a rate. */
+/**
+ * A small HTTP load generator for the benchmarks, on loopback (any 2xx counts as success): closed loop for throughput
+ * (with the CPU time each request cost), paced (open loop) for latency at a rate.
+ */
 public final class LoadGenerator {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** What one run measured. */
-    public record Result(String name, double requestsPerSecond, long count, long errors, Histogram latencyMicros) {
+    /**
+     * What one run measured. {@code cpuMillisPerRequest}: busy CPU time of the whole machine per request served (this
+     * JVM, the database, the generator itself); {@code jvmCpuMillisPerRequest}: this JVM's share. NaN where the
+     * machine's CPU time cannot be read.
+     */
+    public record Result(String name, double requestsPerSecond, long count, long errors, Histogram latencyMicros,
+            double cpuMillisPerRequest, double jvmCpuMillisPerRequest) {
         public double p(double percentile) {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
 
         public String line() {
-            return String.format("%-44s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   n=%d errors=%d", name,
+            String line = String.format("%-44s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   n=%d errors=%d", name,
                     requestsPerSecond, p(50), p(99), count, errors);
+            return Double.isNaN(cpuMillisPerRequest) ? line : line + String.format(
+                    "   cpu/req %.2f ms (JVM %.2f ms)", cpuMillisPerRequest, jvmCpuMillisPerRequest);
         }
     }
 
     /** As fast as {@code workers} concurrent clients can go, for the duration (after a warm-up). */
-    public Result closedLoop(String name, int workers, Duration warmUp, Duration duration, Supplier<HttpRequest> requests)
-            throws Exception {
+    public Result closedLoop(String name, int workers, Duration warmUp, Duration duration,
+            Supplier<HttpRequest> requests) throws Exception {
         run(workers, warmUp, requests, new Histogram(3), new AtomicLong(), new AtomicLong());
         Histogram histogram = new Histogram(3);
         AtomicLong count = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        CpuMeter cpu = new CpuMeter();
         long start = System.nanoTime();
         run(workers, duration, requests, histogram, count, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, count.get() / seconds, count.get(), errors.get(), histogram);
+        return new Result(name, count.get() / seconds, count.get(), errors.get(), histogram,
+                perRequest(cpu.machineNanos(), count.get()), perRequest(cpu.jvmNanos(), count.get()));
     }
 
     /**
@@ -57,6 +69,7 @@ public final class LoadGenerator {
         AtomicLong count = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long intervalNanos = (long) (1e9 * workers / rate);
+        CpuMeter cpu = new CpuMeter();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -81,7 +94,11 @@ public final class LoadGenerator {
         }
         pool.shutdown();
         return new Result(name, count.get() / ((System.nanoTime() - start) / 1e9), count.get(), errors.get(),
-                histogram);
+                histogram, perRequest(cpu.machineNanos(), count.get()), perRequest(cpu.jvmNanos(), count.get()));
+    }
+
+    private static double perRequest(long nanos, long requests) {
+        return nanos < 0 || requests == 0 ? Double.NaN : nanos / 1e6 / requests;
     }
 
     private void run(int workers, Duration duration, Supplier<HttpRequest> requests, Histogram histogram,
