@@ -64,6 +64,7 @@ public final class BenchDatabase {
                        || lpad(to_char((total_plan_time + total_exec_time) / 1000, 'FM9990.0'), 6) || ' s | '
                        || left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
                 FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND query NOT LIKE '%%pg_stat_statements%%'
                 ORDER BY total_plan_time + total_exec_time DESC LIMIT %d""".formatted(top))
                 .forEach(System.out::println);
     }

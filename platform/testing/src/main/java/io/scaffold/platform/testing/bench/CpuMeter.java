@@ -18,7 +18,7 @@ final class CpuMeter {
 
     CpuMeter() {
         machineStart = machineBusyNanos();
-        jvmStart = jvmNanos();
+        jvmStart = processCpuNanos();
     }
 
     /** Busy CPU time of the whole machine since construction; negative where it cannot be read (not Linux). */
