@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
  * answer a bare 404 for a query parameter it cannot convert).
  */
 public final class QueryParams {
+    /** The range of instants a query accepts: what every client and the database represent alike. */
+    private static final java.time.Instant EARLIEST = java.time.Instant.EPOCH;
+    private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
     private QueryParams() {
     }
 
@@ -65,11 +69,16 @@ public final class QueryParams {
             return null;
         }
         String value = raw.strip();
+        java.time.Instant instant;
         try {
-            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
+            instant = value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
                     .toInstant() : java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             throw ApiProblem.invalid(name, "must be an ISO-8601 date or date-time, e.g. 2026-01-31T09:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ApiProblem.invalid(name, "must be between the years 1970 and 9999");
+        }
+        return instant;
     }
 }

@@ -60,6 +60,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
+        String duplicate = duplicateKey(exception);
+        if (duplicate != null) {
+            return respond(ProblemType.VALIDATION, duplicate + ": appears more than once in the object",
+                    List.of(new FieldError(duplicate, "appears more than once in the object")), uri);
+        }
         if (exception instanceof JsonParseException || isTruncated(exception)) {
             return respond(ProblemType.MALFORMED, "The request body is not valid JSON: " + exception.getOriginalMessage(),
                     List.of(new FieldError("body", "is not valid JSON")), uri);
@@ -111,6 +116,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception exception, UriInfo uri) {
+        if (Failures.isUnavailableDependency(exception)) {
+            LOG.warnf("%s: a dependency is unavailable (%s)", uri.getPath(), Failures.rootMessage(exception));
+            ProblemType type = ProblemType.UNAVAILABLE;
+            return Response.status(type.status()).type(ProblemDetail.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, Failures.RETRY_AFTER_SECONDS)
+                    .entity(new ProblemDetail(type.uri(), type.title(), type.status(),
+                            "A service this one depends on is unavailable; retry in a few seconds", uri.getPath(),
+                            List.of()))
+                    .build();
+        }
+        if (Failures.isDataException(exception)) {
+            // A value that passed validation but that the database refuses (out of range, too long for an index):
+            // the input is at fault, so a 400, and logged so that validation can be taught to catch it first.
+            LOG.warnf("%s: the database refused a value (%s)", uri.getPath(), Failures.rootMessage(exception));
+            return respond(ProblemType.VALIDATION, "A value in the request is out of the range the service accepts",
+                    List.of(new FieldError("body", "holds a value out of the accepted range")), uri);
+        }
         LOG.errorf(exception, "unexpected failure on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, "The request could not be completed; it has been logged", List.of(),
                 uri);
@@ -165,6 +187,39 @@ public class ProblemMappers {
         return field.isEmpty() ? "body" : field;
     }
 
+    /** The JSON path of a repeated object key (strict duplicate detection), or null. */
+    static String duplicateKey(JsonProcessingException exception) {
+        String message = exception.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) {
+            return null;
+        }
+        if (exception.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) {
+                return pointerToPath(pointer);
+            }
+        }
+        int end = message.indexOf('\'', 17);
+        return end > 17 ? message.substring(17, end) : "body";
+    }
+
+    /** {@code /tags/2/name} becomes {@code tags[2].name}. */
+    private static String pointerToPath(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String token : pointer.substring(1).split("/")) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(name);
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
     private static boolean isTruncated(JsonProcessingException exception) {
         return exception.getOriginalMessage() != null && exception.getOriginalMessage().contains("end-of-input");
     }
@@ -187,6 +242,13 @@ public class ProblemMappers {
     static String messageFor(JsonMappingException exception) {
         if (exception instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        String original = exception.getOriginalMessage() == null ? "" : exception.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return "must be a single JSON document, with nothing after it";
+        }
+        if (exception instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return original; // a string refused for its content, the message says why
         }
         if (exception instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {

@@ -11,10 +11,13 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
     CONFLICT(409, "Conflict", "conflict"),
     PRECONDITION_FAILED(412, "Precondition failed", "precondition-failed"),
+    CONTENT_TOO_LARGE(413, "Content too large", "content-too-large"),
+    URI_TOO_LONG(414, "URI too long", "uri-too-long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     UNPROCESSABLE(422, "Unprocessable request", "unprocessable"),
     PRECONDITION_REQUIRED(428, "Precondition required", "precondition-required"),
     TOO_MANY_REQUESTS(429, "Too many requests", "too-many-requests"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large", "headers-too-large"),
     INTERNAL(500, "Internal error", "internal"),
     UNAVAILABLE(503, "Service unavailable", "unavailable");
 

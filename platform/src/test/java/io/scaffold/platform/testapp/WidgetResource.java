@@ -22,7 +22,8 @@ public class WidgetResource {
     public enum Color { RED, GREEN }
 
     public record NewWidget(@NotBlank @Size(max = 20) String name, Color color,
-            @Size(max = 3) List<@NotBlank @Size(max = 5) String> tags, Integer count) {
+            @Size(max = 3) List<@NotBlank @Size(max = 5) String> tags, Integer count, UUID ownerId,
+            Boolean active) {
     }
 
     private final WidgetService widgets;
@@ -42,6 +43,20 @@ public class WidgetResource {
     @Path("{id}/rename/{name}")
     public void rename(@PathParam("id") UUID id, @PathParam("name") String name) {
         widgets.rename(id, name);
+    }
+
+    /** Widgets by name, read from the database; {@code since} is parsed as every service parses instants. */
+    @GET
+    @Path("search")
+    public List<String> search(@QueryParam("q") String q, @QueryParam("since") String since) {
+        io.scaffold.platform.http.QueryParams.optionalInstant("since", since);
+        return widgets.namesLike(q == null ? "" : q);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("{id}")
+    public void delete(@PathParam("id") UUID id) {
+        widgets.delete(id);
     }
 
     @GET

@@ -40,4 +40,22 @@ public class WidgetService {
         outbox.record("widget", id.toString(), "scaffold.widget.renamed.v1", Map.of("widgetId", id.toString(),
                 "name", name));
     }
+
+    public java.util.List<String> namesLike(String text) {
+        return entityManager.createQuery("select w.name from Widget w where w.name like :text order by w.name",
+                String.class).setParameter("text", "%" + text + "%").setMaxResults(20).getResultList();
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Widget widget = entityManager.find(Widget.class, id);
+        if (widget != null) {
+            entityManager.remove(widget);
+        }
+    }
+
+    public String nameOf(UUID id) {
+        Widget widget = entityManager.find(Widget.class, id);
+        return widget == null ? null : widget.name;
+    }
 }

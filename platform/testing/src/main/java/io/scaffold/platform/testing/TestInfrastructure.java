@@ -117,6 +117,24 @@ public final class TestInfrastructure {
         return server + "/" + database;
     }
 
+    /**
+     * A database outage as a service sees it: the database refuses new connections and its open ones are cut
+     * ({@code false}), or accepts them again ({@code true}).
+     */
+    public static void acceptConnections(String database, boolean accept) {
+        try (Connection connection = DriverManager.getConnection(System.getProperty(POSTGRES_URL) + "/postgres",
+                "postgres", "postgres"); Statement statement = connection.createStatement()) {
+            String name = database.replace("\"", "");
+            statement.execute("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS " + accept);
+            if (!accept) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + name.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change whether " + database + " accepts connections", e);
+        }
+    }
+
     /** The settings a service needs to run against this infrastructure. */
     public static Map<String, String> serviceConfig(String database) {
         return Map.of(
