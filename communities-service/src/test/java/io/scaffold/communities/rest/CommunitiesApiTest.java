@@ -32,6 +32,15 @@ import static org.hamcrest.Matchers.nullValue;
 class CommunitiesApiTest {
 
     @Test
+    void theLocationOfACreatedCommunityNamesTheAddressTheClientCalledThroughTheGateway() {
+        String location = as("fiona").header("X-Forwarded-Host", "scaffold.example.com")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Port", "443")
+                .body("{\"name\":\"" + unique("Linked") + "\",\"visibility\":\"PUBLIC\",\"tags\":[]}")
+                .post("/api/communities").then().statusCode(201).extract().header("Location");
+        assertThat(location).startsWith("https://scaffold.example.com/api/communities/");
+    }
+
+    @Test
     void creatingACommunityMakesTheCreatorItsOwnerAndPublishesCreatedAndJoined() {
         try (TopicProbe probe = TopicProbe.tail(TOPIC)) {
             String name = unique("Kafka practitioners");

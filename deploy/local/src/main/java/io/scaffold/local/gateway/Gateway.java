@@ -58,6 +58,11 @@ public final class Gateway implements AutoCloseable {
                 .setConnectTimeout(5000));
         Router router = Router.router(vertx);
         router.route().handler(Gateway::requestId);
+        router.route().handler(GatewayGuard::check);
+        // Whatever the gateway refuses itself (CORS included) is answered as problem+json.
+        router.route().failureHandler(ctx -> GatewayProblems.send(ctx, ctx.statusCode() < 400 ? 500 : ctx.statusCode(),
+                ctx.statusCode() == 403 ? "The origin " + ctx.request().getHeader("Origin")
+                        + " is not allowed to call this API (CORS)" : GatewayProblems.title(ctx.statusCode())));
         if (!corsOrigins.isEmpty()) {
             router.route().handler(CorsHandler.create()
                     .addOrigins(corsOrigins)
@@ -65,7 +70,7 @@ public final class Gateway implements AutoCloseable {
                             HttpMethod.DELETE, HttpMethod.OPTIONS))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match",
                             "Idempotency-Key", "Last-Event-ID", REQUEST_ID))
-                    .exposedHeaders(Set.of("ETag", "Location", REQUEST_ID))
+                    .exposedHeaders(Set.of("ETag", "Location", "Retry-After", REQUEST_ID))
                     .allowCredentials(true)
                     .maxAgeSeconds(600));
         }
@@ -82,12 +87,17 @@ public final class Gateway implements AutoCloseable {
                         + route.backend());
             }
             proxies.computeIfAbsent(route.backend(),
-                    name -> HttpProxy.reverseProxy(client).origin(backendPort, "localhost"));
+                    name -> HttpProxy.reverseProxy(client).origin(backendPort, "localhost")
+                            .addInterceptor(new BackendAnswers()));
         }
         router.route().handler(ctx -> routes.routeFor(ctx.normalizedPath())
                 .ifPresentOrElse(route -> proxies.get(route.backend()).handle(ctx.request()),
-                        () -> problem(ctx, 404, "Not found", "No route for " + ctx.normalizedPath())));
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
+                        () -> GatewayProblems.send(ctx, 404, "No route for " + ctx.normalizedPath())));
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false)
+                        .setMaxInitialLineLength(GatewayGuard.PARSER_LIMIT)
+                        .setMaxHeaderSize(GatewayGuard.PARSER_LIMIT)
+                        .setInitialSettings(new io.vertx.core.http.Http2Settings()
+                                .setMaxHeaderListSize(GatewayGuard.PARSER_LIMIT)))
                 .requestHandler(router);
         try {
             server.listen(port, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -138,18 +148,16 @@ public final class Gateway implements AutoCloseable {
     private static void devToken(RoutingContext ctx, DevIdentity identity) {
         String user = ctx.request().getParam("user");
         if (user == null || !NAME.matcher(user).matches()) {
-            problem(ctx, 400, "Invalid request", "user must be 1-64 letters, digits or . _ @ -",
-                    new JsonArray().add(new JsonObject().put("field", "user")
-                            .put("message", "must be 1-64 letters, digits or . _ @ -")));
+            GatewayProblems.send(ctx, 400, "user must be 1-64 letters, digits or . _ @ -",
+                    GatewayProblems.field("user", "must be 1-64 letters, digits or . _ @ -"));
             return;
         }
         String rolesParam = ctx.request().getParam("roles");
         List<String> roles = rolesParam == null || rolesParam.isBlank() ? List.of()
                 : Arrays.stream(rolesParam.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
         if (roles.size() > 20 || roles.stream().anyMatch(role -> !NAME.matcher(role).matches())) {
-            problem(ctx, 400, "Invalid request", "roles must be a comma-separated list of at most 20 names",
-                    new JsonArray().add(new JsonObject().put("field", "roles")
-                            .put("message", "each role must be 1-64 letters, digits or . _ @ -")));
+            GatewayProblems.send(ctx, 400, "roles must be a comma-separated list of at most 20 names",
+                    GatewayProblems.field("roles", "each role must be 1-64 letters, digits or . _ @ -"));
             return;
         }
         json(ctx, 200, new JsonObject()
@@ -157,21 +165,6 @@ public final class Gateway implements AutoCloseable {
                 .put("user", user)
                 .put("roles", new JsonArray(roles))
                 .put("expiresIn", identity.lifetimeSeconds()));
-    }
-
-    private static void problem(RoutingContext ctx, int status, String title, String detail) {
-        problem(ctx, status, title, detail, null);
-    }
-
-    private static void problem(RoutingContext ctx, int status, String title, String detail, JsonArray errors) {
-        String type = "urn:scaffold:problem:" + (status == 404 ? "not-found" : "validation");
-        JsonObject body = new JsonObject().put("type", type).put("title", title).put("status", status)
-                .put("detail", detail).put("instance", ctx.request().path());
-        if (errors != null) {
-            body.put("errors", errors);
-        }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .end(body.encode());
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -56,6 +56,12 @@ class GatewayTest {
                         .write("id: 1\ndata: first\n\n");
                 firstEventReceived.whenComplete((v, e) -> vertx.runOnContext(x ->
                         request.response().end("id: 2\ndata: second\n\n")));
+            } else if (request.path().equals("/api/communities/forwarded")) {
+                request.response().putHeader("Content-Type", "text/plain").end(request.getHeader("X-Forwarded-Host")
+                        + " " + request.getHeader("X-Forwarded-Proto") + " " + request.getHeader("X-Forwarded-Port")
+                        + " " + request.getHeader("Forwarded"));
+            } else if (request.path().equals("/api/communities/bare-error")) {
+                request.response().setStatusCode(413).end();
             } else {
                 request.response().putHeader("Content-Type", "text/plain")
                         .end(request.path() + " " + request.getHeader("X-Request-Id"));
@@ -153,6 +159,61 @@ class GatewayTest {
         HttpResponse<String> response = get("/nowhere");
         assertEquals(404, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503ProblemWithRetryAfter() throws Exception {
+        HttpResponse<String> response = get("/api/requests/42");
+        assertProblem(response, 503);
+        assertEquals("5", response.headers().firstValue("Retry-After").orElseThrow());
+    }
+
+    @Test
+    void aBareErrorFromAServiceReachesTheClientAsAProblem() throws Exception {
+        assertProblem(get("/api/communities/bare-error"), 413);
+    }
+
+    @Test
+    void aRefusedCorsOriginIsA403Problem() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/communities"))
+                .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(response, 403);
+        assertTrue(response.body().contains("http://evil.example"), response.body());
+    }
+
+    @Test
+    void oversizedInputIsAProblemFromTheGateway() throws Exception {
+        assertProblem(get("/api/communities?q=" + "x".repeat(9000)), 414);
+        assertProblem(http.send(HttpRequest.newBuilder(uri("/api/communities")).header("X-Padding", "p".repeat(20_000))
+                .build(), HttpResponse.BodyHandlers.ofString()), 431);
+        io.scaffold.platform.testing.RawHttp.Answer tooLarge = io.scaffold.platform.testing.RawHttp.send(
+                gateway.port(), "POST /api/communities HTTP/1.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 12000000\r\n", new byte[0]);
+        assertEquals(413, tooLarge.status());
+        assertEquals("application/problem+json", tooLarge.header("Content-Type"));
+        assertTrue(tooLarge.body().contains("12000000"), tooLarge.body());
+    }
+
+    @Test
+    void dotSegmentsAreRefusedNotResolvedToAnotherRoute() throws Exception {
+        io.scaffold.platform.testing.RawHttp.Answer answer = io.scaffold.platform.testing.RawHttp.send(
+                gateway.port(), "DELETE /api/notifications/../communities/42 HTTP/1.1\r\n", null);
+        assertEquals(400, answer.status());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+    }
+
+    @Test
+    void servicesLearnTheAddressTheClientCalledAndNeverAClientsClaim() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/communities/forwarded"))
+                .header("Forwarded", "host=evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("127.0.0.1:" + gateway.port() + " http " + gateway.port() + " null", response.body());
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"status\":" + status), response.body());
+        assertTrue(response.body().contains("\"type\":\"urn:scaffold:problem:"), response.body());
     }
 
     static HttpResponse<String> get(String path) throws Exception {
