@@ -27,12 +27,12 @@ class EventContractTest {
 
     @Test
     void everyPublishedTypeHasASchemaAndIsInTheAsyncApiDocument() throws Exception {
-        String asyncApi = Files.readString(Path.of("src/main/resources/asyncapi.yaml"));
+        String asyncApi = Files.readString(Path.of("src/main/asyncapi/asyncapi.yaml"));
         List<String> types = publishedTypes();
         assertThat(types).hasSize(15);
         for (String type : types) {
             assertThat(Path.of("src/main/resources/schemas/" + type + ".json")).exists();
-            assertThat(asyncApi).contains("name: " + type).contains("$ref: 'schemas/" + type + ".json'");
+            assertThat(asyncApi).contains("name: " + type).contains("$ref: '../resources/schemas/" + type + ".json'");
         }
     }
 }

@@ -16,7 +16,7 @@ class EventContractTest {
 
     @Test
     void everyPublishedTypeHasASchemaAndIsInTheAsyncApiDocument() throws Exception {
-        String asyncApi = Files.readString(Path.of("src/main/resources/asyncapi.yaml"));
+        String asyncApi = Files.readString(Path.of("src/main/asyncapi/asyncapi.yaml"));
         List<String> types = new ArrayList<>();
         for (Field field : EventTypes.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && ((String) field.get(null)).startsWith("scaffold.")) {
@@ -26,13 +26,13 @@ class EventContractTest {
         assertThat(types).hasSize(10);
         for (String type : types) {
             assertThat(Path.of("src/main/resources/schemas/" + type + ".json")).exists();
-            assertThat(asyncApi).contains("name: " + type).contains("$ref: 'schemas/" + type + ".json'");
+            assertThat(asyncApi).contains("name: " + type).contains("$ref: '../resources/schemas/" + type + ".json'");
         }
     }
 
     @Test
     void everyConsumedCommunityEventRefersToTheProducersOwnSchemaFile() throws Exception {
-        String asyncApi = Files.readString(Path.of("src/main/resources/asyncapi.yaml"));
+        String asyncApi = Files.readString(Path.of("src/main/asyncapi/asyncapi.yaml"));
         String prefix = "../../../../communities-service/src/main/resources/schemas/";
         int refs = 0;
         for (String line : asyncApi.lines().toList()) {

@@ -299,7 +299,11 @@ public abstract class RobustnessContract {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // An oversized body is refused and its connection closed: send it on a client of its own, so that the
+            // connection pool of the sweep never holds a connection the server is closing.
+            HttpClient sender = body != null && body.length() > 1024 * 1024 ? HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build() : client;
+            response = sender.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             if (body != null && body.length() > 1024 * 1024) {
                 return; // the server may close the connection while an oversized body is still being sent

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,6 +225,25 @@ public abstract class ServiceFoundationContract {
             }
         }
         return false;
+    }
+
+    /**
+     * The AsyncAPI document is authored in {@code src/main/asyncapi/asyncapi.yaml} with references to the producers'
+     * schema files; the service ships and serves a self-contained bundle of it, kept in the repository and checked
+     * against a fresh bundle here.
+     */
+    @Test
+    void theAsyncApiDocumentIsSelfContainedServedAndUpToDate() {
+        String bundled = ContractFiles.bundleAsyncApi(Path.of("src/main/asyncapi/asyncapi.yaml"));
+        ContractFiles.assertCommitted(Path.of("src/main/resources/META-INF/scaffold/asyncapi.yaml"), bundled);
+        org.assertj.core.api.Assertions.assertThat(bundled).as("references left in the bundle")
+                .doesNotContainPattern("\\$ref: *'?(\\.|/|[a-z])");
+        if (!Boolean.getBoolean(ContractFiles.UPDATE)) {
+            given().get("/q/asyncapi").then().statusCode(200).contentType(startsWith("application/yaml"))
+                    .body(equalTo(bundled));
+            given().queryParam("format", "json").get("/q/asyncapi").then().statusCode(200)
+                    .contentType(startsWith("application/json")).body("asyncapi", startsWith("3."));
+        }
     }
 
     @Test
