@@ -43,6 +43,8 @@ final class ServiceFleet implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", identity.issuer());
+        // The services' OpenAPI documents name the gateway as their server.
+        env.put("SCAFFOLD_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));

@@ -4,8 +4,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** One page of a keyset-paginated list; {@code nextCursor} is absent on the last page. */
+/** One page of a keyset-paginated list; {@code nextCursor} is null on the last page. */
 public record CursorPage<T>(
-        List<T> items,
-        @Schema(description = "Pass as ?cursor= to get the next page; null on the last page") String nextCursor) {
+        @Schema(description = "The page's items, in the list's order") List<T> items,
+        @Schema(nullable = true, description = "Pass as ?cursor= to get the next page; null on the last page")
+        String nextCursor) {
 }

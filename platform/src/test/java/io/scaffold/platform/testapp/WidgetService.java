@@ -36,6 +36,9 @@ public class WidgetService {
     @Transactional
     public void rename(UUID id, String name) {
         Widget widget = entityManager.find(Widget.class, id);
+        if (widget == null) {
+            throw io.scaffold.platform.problem.ApiProblem.notFound("widget", id);
+        }
         widget.name = name;
         outbox.record("widget", id.toString(), "scaffold.widget.renamed.v1", Map.of("widgetId", id.toString(),
                 "name", name));

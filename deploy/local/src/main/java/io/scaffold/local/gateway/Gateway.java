@@ -76,6 +76,7 @@ public final class Gateway implements AutoCloseable {
         }
         router.get("/q/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/q/health/ready").handler(ctx -> ready(ctx, client, backends));
+        router.get("/q/openapi").handler(ctx -> SuiteOpenApi.serve(ctx, client, backends));
         if (identity != null) {
             router.get("/dev/token").handler(ctx -> devToken(ctx, identity));
         }

@@ -54,6 +54,7 @@ public abstract class RobustnessContract {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> failures = new ArrayList<>();
+    private OpenApiConformance conformance;
     private int sent;
 
     /** Who calls: a signed-in user allowed to reach as many operations as possible. */
@@ -68,6 +69,7 @@ public abstract class RobustnessContract {
     void noMalformedInputGetsA5xxOrAnErrorThatIsNotProblemJson() throws Exception {
         JsonNode document = JSON.readTree(RestAssured.given().accept("application/json").queryParam("format", "json")
                 .get("/q/openapi").then().statusCode(200).extract().asString());
+        conformance = new OpenApiConformance(document);
         Map<String, String> known = new LinkedHashMap<>(pathValues());
         List<Operation> operations = operations(document);
         assertThat(operations).as("operations under /api/").isNotEmpty();
@@ -315,16 +317,38 @@ public abstract class RobustnessContract {
         String type = response.headers().firstValue("Content-Type").orElse("");
         String text;
         try (InputStream in = response.body()) {
-            text = status / 100 == 2 ? "" : new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            // An open event stream is never read to its end; any other answer is read whole.
+            text = type.startsWith("text/event-stream") ? "" : new String(in.readNBytes(1 << 20),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             text = "";
         }
+        checkConformance(name, operation, status, type, text);
         if (status >= 500) {
             failures.add(name + ": " + status + " " + type + " " + text);
         } else if (status >= 400 && !isProblem(type, text, status)) {
             failures.add(name + ": " + status + " is not problem+json: " + type + " " + text);
         } else if (mustBeRefused && status < 400) {
             failures.add(name + ": accepted with " + status);
+        }
+    }
+
+    /** Every answer, error or not, must be one the document promises, with a body of the documented shape. */
+    private void checkConformance(String name, Operation operation, int status, String type, String text) {
+        JsonNode body = null;
+        if (type.contains("json") && !text.isEmpty()) {
+            try {
+                body = JSON.readTree(text);
+            } catch (IOException e) {
+                failures.add(name + ": " + status + " body is not JSON: "
+                        + (text.length() > 400 ? text.substring(0, 400) + "..." : text));
+                return;
+            }
+        }
+        List<String> violations = conformance.violations(operation.method, operation.path, status, type, body);
+        if (!violations.isEmpty()) {
+            failures.add(name + ": " + status + " breaks the OpenAPI document: " + violations + " "
+                    + (text.length() > 400 ? text.substring(0, 400) + "..." : text));
         }
     }
 
