@@ -58,6 +58,15 @@ public final class Communities {
         return this;
     }
 
+    /** The joined event with this id is published now; the test itself waits (or not) for it to be applied. */
+    public Communities joinedWithoutWaiting(String userId, String eventId) {
+        String data = "{" + common(userId) + ",\"userId\":\"" + userId + "\",\"role\":\"MEMBER\","
+                + "\"status\":\"ACTIVE\"}";
+        PRODUCER_SCHEMAS.assertValid("scaffold.membership.joined.v1", data);
+        TestEvents.publishCloudEvent(TOPIC, id, eventId, "scaffold.membership.joined.v1", "/communities-service", data);
+        return this;
+    }
+
     public Communities roleChanged(String userId, String role, String previous) {
         publish("scaffold.membership.role-changed.v1", "{" + common("owner") + ",\"userId\":\"" + userId
                 + "\",\"role\":\"" + role + "\",\"previousRole\":\"" + previous + "\",\"status\":\"ACTIVE\"}");

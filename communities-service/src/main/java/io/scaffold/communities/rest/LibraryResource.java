@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,8 +51,16 @@ public class LibraryResource {
     }
 
     @POST
-    @Operation(operationId = "addResource", summary = "Add a resource (members)")
+    @Operation(operationId = "addResource", summary = "Add a resource (members)",
+            description = "Active members of an active (not archived) community; the caller becomes its author. "
+                    + "LINK, DOCUMENT and COURSE need an http(s) url; CONTACT needs contactUserId naming an active "
+                    + "member; contactUserId is for CONTACT only.")
     @APIResponse(responseCode = "201", description = "Added; Location names it and ETag carries its version",
+            headers = {
+                    @Header(name = "Location", description = "The URL of the created resource",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = CommunitiesResource.ETAG,
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ResourceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, e.g. a URL that is not http(s)")
     @APIResponse(responseCode = "403", description = "Not a member")
@@ -65,23 +75,34 @@ public class LibraryResource {
 
     @GET
     @Operation(operationId = "listResources", summary = "List or search a community's resources",
-            description = "Newest first, or by relevance with q (full-text over title, tags and description).")
+            description = "Newest first, or by relevance with q (full-text over title, tags and description). "
+                    + "Anyone signed in for a public community; active members for a private one.")
     @APIResponse(responseCode = "200", description = "A page of resources")
     @APIResponse(responseCode = "400", description = "Invalid parameter")
     @APIResponse(responseCode = "403", description = "Not a member of this private community")
     @APIResponse(responseCode = "404", description = "Not found")
     public CursorPage<ResourceView> list(@PathParam("id") UUID id,
             @Parameter(description = "Full-text query") @QueryParam("q") String q,
-            @Parameter(description = "LINK, DOCUMENT, CONTACT, COURSE or GUIDE") @QueryParam("type") String type,
-            @QueryParam("tag") String tag, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @Parameter(description = "LINK, DOCUMENT, CONTACT, COURSE or GUIDE (any case)",
+                    schema = @Schema(implementation = ResourceType.class))
+            @QueryParam("type") String type,
+            @Parameter(description = "Only resources with this tag (normalised like tags are)")
+            @QueryParam("tag") String tag,
+            @Parameter(description = "Page size, 1-100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return resources.list(id, user.id(), q, QueryParams.optionalEnum("type", type, ResourceType.class), tag,
                 QueryParams.optionalInt("limit", limit), cursor);
     }
 
     @GET
     @Path("{resourceId}")
-    @Operation(operationId = "getResource", summary = "Read a resource")
+    @Operation(operationId = "getResource", summary = "Read a resource",
+            description = "Anyone signed in for a public community; active members for a private one.")
     @APIResponse(responseCode = "200", description = "The resource; ETag carries its version",
+            headers = @Header(name = "ETag", description = CommunitiesResource.ETAG,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ResourceView.class)))
     @APIResponse(responseCode = "403", description = "Not a member of this private community")
     @APIResponse(responseCode = "404", description = "Not found")
@@ -92,23 +113,34 @@ public class LibraryResource {
 
     @PATCH
     @Path("{resourceId}")
-    @Operation(operationId = "updateResource", summary = "Edit a resource (its author, owners, facilitators)")
+    @Operation(operationId = "updateResource", summary = "Edit a resource (its author, owners, facilitators)",
+            description = "The author (while an active member), owners and facilitators, in an active (not archived) "
+                    + "community. Absent fields keep their value; an empty url or contactUserId clears it. The type "
+                    + "cannot change and the result must still satisfy its rules. Send If-Match with the ETag you "
+                    + "read to avoid lost updates.")
     @APIResponse(responseCode = "200", description = "The updated resource; ETag carries its new version",
+            headers = @Header(name = "ETag", description = CommunitiesResource.ETAG,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ResourceView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "400", description = "Invalid input, e.g. a URL that is not http(s), or a url "
+            + "missing for its type")
     @APIResponse(responseCode = "403", description = "Not allowed to edit it")
     @APIResponse(responseCode = "404", description = "Not found")
     @APIResponse(responseCode = "409", description = "The community is archived")
-    @APIResponse(responseCode = "412", description = "If-Match names a stale version")
+    @APIResponse(responseCode = "412", description = "If-Match names a stale version, or no ETag of this resource")
+    @APIResponse(responseCode = "422", description = "A CONTACT whose contactUserId is not a member")
     public Response update(@PathParam("id") UUID id, @PathParam("resourceId") UUID resourceId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid UpdateResource request) {
+            @Parameter(description = CommunitiesResource.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid UpdateResource request) {
         ResourceView view = resources.update(id, resourceId, request, ETags.expectedVersion(ifMatch), user.id());
         return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
     }
 
     @DELETE
     @Path("{resourceId}")
-    @Operation(operationId = "removeResource", summary = "Remove a resource (its author, owners, facilitators)")
+    @Operation(operationId = "removeResource", summary = "Remove a resource (its author, owners, facilitators)",
+            description = "The author (while an active member), owners and facilitators; also in an archived "
+                    + "community.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Not allowed to remove it")
     @APIResponse(responseCode = "404", description = "Not found")

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -74,10 +75,17 @@ public class MembersResource {
             + "see requests")
     @APIResponse(responseCode = "404", description = "Not found")
     public CursorPage<MemberView> list(@PathParam("id") UUID id,
-            @Parameter(description = "OWNER, FACILITATOR or MEMBER") @QueryParam("role") String role,
+            @Parameter(description = "OWNER, FACILITATOR or MEMBER (any case)",
+                    schema = @Schema(implementation = Role.class))
+            @QueryParam("role") String role,
             @Parameter(description = "Only members who declared this skill") @QueryParam("skill") String skill,
-            @Parameter(description = "ACTIVE (default), PENDING or INVITED") @QueryParam("status") String status,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @Parameter(description = "ACTIVE (default), PENDING or INVITED (any case)",
+                    schema = @Schema(implementation = MembershipStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1-100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return memberships.list(id, user.id(), QueryParams.optionalEnum("status", status, MembershipStatus.class),
                 QueryParams.optionalEnum("role", role, Role.class), skill, QueryParams.optionalInt("limit", limit),
                 cursor);
@@ -85,7 +93,9 @@ public class MembersResource {
 
     @GET
     @Path("members/{userId}")
-    @Operation(operationId = "getMember", summary = "Read one member with their skills")
+    @Operation(operationId = "getMember", summary = "Read one member with their skills",
+            description = "Anyone signed in for a public community; active members for a private one. A pending "
+                    + "request or an invitation is visible only to that person and to owners and facilitators.")
     @APIResponse(responseCode = "200", description = "The member")
     @APIResponse(responseCode = "403", description = "Not a member of this private community")
     @APIResponse(responseCode = "404", description = "Not found")
@@ -108,7 +118,8 @@ public class MembersResource {
 
     @POST
     @Path("members/{userId}/approve")
-    @Operation(operationId = "approveMember", summary = "Approve a request to join (owners and facilitators)")
+    @Operation(operationId = "approveMember", summary = "Approve a request to join (owners and facilitators)",
+            description = "The PENDING request becomes an ACTIVE membership, counted in memberCount.")
     @APIResponse(responseCode = "200", description = "The new member")
     @APIResponse(responseCode = "403", description = "Not an owner or facilitator")
     @APIResponse(responseCode = "404", description = "No pending request from this person")
@@ -119,7 +130,8 @@ public class MembersResource {
 
     @POST
     @Path("members/{userId}/reject")
-    @Operation(operationId = "rejectMember", summary = "Reject a request to join (owners and facilitators)")
+    @Operation(operationId = "rejectMember", summary = "Reject a request to join (owners and facilitators)",
+            description = "Deletes the PENDING request; the person may ask again.")
     @APIResponse(responseCode = "204", description = "Rejected")
     @APIResponse(responseCode = "403", description = "Not an owner or facilitator")
     @APIResponse(responseCode = "404", description = "No pending request from this person")
@@ -130,7 +142,9 @@ public class MembersResource {
 
     @PUT
     @Path("members/{userId}/role")
-    @Operation(operationId = "changeMemberRole", summary = "Change a member's role (owners only)")
+    @Operation(operationId = "changeMemberRole", summary = "Change a member's role (owners only)",
+            description = "Owners only, for an active member. Setting the role they already have changes nothing; "
+                    + "the last owner cannot be demoted.")
     @APIResponse(responseCode = "200", description = "The member with the new role")
     @APIResponse(responseCode = "400", description = "Invalid role")
     @APIResponse(responseCode = "403", description = "Not an owner")
@@ -143,7 +157,9 @@ public class MembersResource {
 
     @PUT
     @Path("members/{userId}/skills")
-    @Operation(operationId = "declareSkills", summary = "Declare your skills in this community (replaces the list)")
+    @Operation(operationId = "declareSkills", summary = "Declare your skills in this community (replaces the list)",
+            description = "Only for your own user id, as an active member of an active (not archived) community. "
+                    + "Skills are normalised like tags; a skill named twice keeps its last level.")
     @APIResponse(responseCode = "200", description = "The member with their skills")
     @APIResponse(responseCode = "400", description = "Invalid skills")
     @APIResponse(responseCode = "403", description = "Not your own skills, or not a member")
@@ -175,12 +191,14 @@ public class MembersResource {
             description = "Declared level first (EXPERT, PRACTITIONER, LEARNING), then help on the skill that "
                     + "requesters accepted, then the most recent such help, then user id.")
     @APIResponse(responseCode = "200", description = "Ranked members")
-    @APIResponse(responseCode = "400", description = "Missing or invalid skill")
+    @APIResponse(responseCode = "400", description = "Missing or invalid skill, or a limit outside 1-20")
     @APIResponse(responseCode = "403", description = "Not a member of this private community")
     @APIResponse(responseCode = "404", description = "Not found")
     public List<ExpertView> experts(@PathParam("id") UUID id,
             @Parameter(description = "The skill, e.g. kafka", required = true) @QueryParam("skill") String skill,
-            @Parameter(description = "How many, 1-20 (default 20)") @QueryParam("limit") String limit) {
+            @Parameter(description = "How many, 1-20 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20"))
+            @QueryParam("limit") String limit) {
         return skills.experts(id, skill, QueryParams.optionalInt("limit", limit), user.id());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ public class BaselineResource {
     }
 
     @GET
+    @Operation(hidden = true) // a measuring stick, not part of the API
     @Produces(MediaType.APPLICATION_JSON)
     public Community get(@PathParam("id") UUID id) {
         Community community = communities.findById(id);

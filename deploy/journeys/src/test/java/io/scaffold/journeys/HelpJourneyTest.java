@@ -2,7 +2,6 @@ package io.scaffold.journeys;
 
 import io.restassured.specification.RequestSpecification;
 import io.scaffold.platform.testing.SseClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +24,8 @@ class HelpJourneyTest {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = JourneyStack.start();
+        stack = JourneyStack.shared();
         gateway = stack.gateway;
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

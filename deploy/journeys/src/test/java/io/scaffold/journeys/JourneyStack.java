@@ -27,6 +27,17 @@ final class JourneyStack implements AutoCloseable {
         this.gateway = "http://localhost:" + settings.gatewayPort();
     }
 
+    private static JourneyStack shared;
+
+    /** One stack for every journey class of this test JVM, stopped when the JVM exits. */
+    static synchronized JourneyStack shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "journey-stack-stop"));
+        }
+        return shared;
+    }
+
     static JourneyStack start() {
         Path root = Path.of("../..").toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>();

@@ -24,6 +24,9 @@ import java.util.List;
  * repo) that signs dev tokens; the services are configured to trust its public key.
  */
 public final class DevIdentity {
+    /** The audience the services require (SCAFFOLD_JWT_AUDIENCE; the stack passes this one). */
+    public static final String AUDIENCE = "scaffold";
+
     static final long TOKEN_LIFETIME_MINUTES = 12 * 60;
 
     private final PrivateKey privateKey;
@@ -76,6 +79,7 @@ public final class DevIdentity {
     public String tokenFor(String user, List<String> roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(user);
         claims.setClaim("upn", user);
         claims.setClaim("preferred_username", user);

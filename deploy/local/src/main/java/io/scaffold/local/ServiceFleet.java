@@ -43,6 +43,7 @@ final class ServiceFleet implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", identity.issuer());
+        env.put("MP_JWT_VERIFY_AUDIENCES", DevIdentity.AUDIENCE);
         // The services' OpenAPI documents name the gateway as their server.
         env.put("SCAFFOLD_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());
         List<String> command = new ArrayList<>();

@@ -90,6 +90,13 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
+    /** The id of the person's newest item (0 without any): where a new live stream starts. */
+    public long latestId(String userId) {
+        Object latest = getEntityManager().createNativeQuery("SELECT max(id) FROM notification WHERE user_id = :u")
+                .setParameter("u", userId).getSingleResult();
+        return latest == null ? 0 : ((Number) latest).longValue();
+    }
+
     /** {@code read} items of the person left the unread state. */
     public void countRead(String userId, int read) {
         if (read > 0) {

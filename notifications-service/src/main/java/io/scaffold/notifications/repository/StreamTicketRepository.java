@@ -23,16 +23,48 @@ public class StreamTicketRepository {
                 .executeUpdate();
     }
 
-    /** Uses the ticket up: whoever redeems it first gets its user; everyone after, nothing. */
-    public Optional<String> redeem(String hash, Instant now) {
-        List<String> users = em.createNativeQuery("DELETE FROM stream_ticket WHERE ticket_hash = :h"
-                        + " RETURNING CASE WHEN expires_at > :now THEN user_id END", String.class)
-                .setParameter("h", hash).setParameter("now", Timestamp.from(now)).getResultList();
-        return users.stream().filter(java.util.Objects::nonNull).findFirst();
+    /**
+     * The ticket's user, if it may open a stream now: an unused ticket before it expires (this first use turns it
+     * into its stream's resume credential), or, when {@code resuming}, a used one within its resume window and
+     * maximum age. The resume window then starts again from now.
+     */
+    public Optional<String> redeem(String hash, Instant now, boolean resuming, Instant resumeUntil,
+            Instant issuedAfter) {
+        List<String> users = em.createNativeQuery("""
+                        UPDATE stream_ticket SET redeemed_at = coalesce(redeemed_at, :now), resume_until = :until
+                        WHERE ticket_hash = :h AND (
+                              (redeemed_at IS NULL AND expires_at > :now)
+                           OR (redeemed_at IS NOT NULL AND :resuming AND resume_until > :now
+                               AND issued_at > :issuedAfter))
+                        RETURNING user_id""", String.class)
+                .setParameter("h", hash).setParameter("now", Timestamp.from(now))
+                .setParameter("until", Timestamp.from(resumeUntil)).setParameter("resuming", resuming)
+                .setParameter("issuedAfter", Timestamp.from(issuedAfter)).getResultList();
+        return users.stream().findFirst();
     }
 
+    /** Keeps the resume window of these tickets' open streams ahead (one statement for every stream of a replica). */
+    public int extendResume(List<String> hashes, Instant resumeUntil) {
+        if (hashes.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("UPDATE stream_ticket SET resume_until = greatest(resume_until, :until)"
+                        + " WHERE ticket_hash = ANY(:h)")
+                .setParameter("until", Timestamp.from(resumeUntil)).setParameter("h", hashes.toArray(String[]::new))
+                .executeUpdate();
+    }
+
+    /** Unused tickets past their expiry, and used ones past their resume window. */
     public int deleteExpired(Instant now) {
-        return em.createNativeQuery("DELETE FROM stream_ticket WHERE expires_at <= :now")
+        return em.createNativeQuery("DELETE FROM stream_ticket WHERE (redeemed_at IS NULL AND expires_at <= :now)"
+                        + " OR (redeemed_at IS NOT NULL AND resume_until <= :now)")
                 .setParameter("now", Timestamp.from(now)).executeUpdate();
+    }
+
+    /** Unused tickets of a person, to hold them to a limit. */
+    public long unusedOf(String userId, Instant now) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM stream_ticket WHERE user_id = :u"
+                        + " AND redeemed_at IS NULL AND expires_at > :now")
+                .setParameter("u", userId).setParameter("now", Timestamp.from(now)).getSingleResult()).longValue();
     }
 }

@@ -17,11 +17,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLEncoder;
@@ -29,6 +34,9 @@ import java.nio.charset.StandardCharsets;
 
 @Path("/api/notifications")
 @Tag(name = "Live stream", description = "The caller's new notifications and unread count as Server-Sent Events")
+@SecurityScheme(securitySchemeName = "streamTicket", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.QUERY,
+        apiKeyName = "ticket", description = "A single-use stream ticket from POST /api/notifications/stream-tickets,"
+                + " for EventSource (which cannot send Authorization)")
 public class StreamResource {
     private final LiveStreams streams;
     private final StreamTickets tickets;
@@ -60,25 +68,40 @@ public class StreamResource {
                     event: notification
                     data: {"id":1207,"kind":"REQUEST_INVITATION","title":"bob asked for help: ..."}
                     """)))
-    @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream sent")
+    @APIResponse(responseCode = "400", description = "Last-Event-ID (or lastEventId) is not an id this stream sent")
+    @APIResponse(responseCode = "429", description = "The caller already has as many live streams open as allowed")
+    @SecurityRequirement(name = "jwt")
+    @SecurityRequirement(name = "streamTicket")
     public void stream(@Context SseEventSink sink, @Context Sse sse,
-            @Parameter(description = "Single-use stream ticket, instead of a bearer token") @QueryParam("ticket")
+            @Parameter(description = "Stream ticket, instead of a bearer token; an unknown, expired or already used "
+                    + "one (other than for its own stream's reconnect) is a 401") @QueryParam("ticket")
             String ticket,
-            @Parameter(description = "Resume after this item (browsers send it on reconnect)")
+            @Parameter(description = "Resume after this item: the id of the last notification event received "
+                    + "(browsers send it on reconnect); takes precedence over lastEventId")
             @HeaderParam("Last-Event-ID") String lastEventIdHeader,
-            @Parameter(description = "Resume after this item, for clients that cannot set Last-Event-ID")
+            @Parameter(description = "Resume after this item, for clients that cannot set Last-Event-ID",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
             @QueryParam("lastEventId") String lastEventIdParam) {
-        String userId = ticket != null && !ticket.isBlank() ? tickets.redeem(ticket.strip()) : user.id();
         Long lastEventId = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
-        streams.open(userId, sink, sse, lastEventId);
+        // A browser's own reconnect sends Last-Event-ID to the same URL: with it, a used ticket resumes its stream.
+        StreamTickets.Redeemed redeemed = ticket != null && !ticket.isBlank()
+                ? tickets.redeem(ticket.strip(), lastEventIdHeader != null && !lastEventIdHeader.isBlank()) : null;
+        String userId = redeemed != null ? redeemed.userId() : user.id();
+        streams.open(userId, redeemed == null ? null : redeemed.ticketHash(), sink, sse, lastEventId);
     }
 
     @POST
     @Path("stream-tickets")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createStreamTicket", summary = "A short-lived, single-use ticket to open the stream")
+    @Operation(operationId = "createStreamTicket", summary = "A short-lived, single-use ticket to open the stream",
+            description = "For browsers' EventSource, which cannot send Authorization: open streamPath (the stream "
+                    + "with ?ticket=) before expiresAt (one minute by default). A ticket opens the caller's own stream "
+                    + "once; after that it only serves that stream's reconnects (with Last-Event-ID), for a limited "
+                    + "time.")
     @APIResponse(responseCode = "201", description = "The ticket",
             content = @Content(schema = @Schema(implementation = StreamTicketView.class)))
+    @APIResponse(responseCode = "429", description = "The caller holds as many unused tickets as allowed; use one or "
+            + "let them expire")
     public Response createTicket() {
         StreamTickets.Ticket issued = tickets.issue(user.id());
         String path = "/api/notifications/stream?ticket=" + URLEncoder.encode(issued.ticket(), StandardCharsets.UTF_8);

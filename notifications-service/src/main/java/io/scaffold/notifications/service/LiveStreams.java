@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.scaffold.notifications.config.NotificationsConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scaffold.notifications.repository.InboxSignal;
+import io.scaffold.platform.problem.ApiProblem;
+import io.scaffold.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.sse.Sse;
@@ -37,10 +40,15 @@ public class LiveStreams {
     });
     private final StreamReads reads;
     private final NotificationsConfig config;
+    private final StreamTickets tickets;
+    private final ObjectMapper json;
 
-    public LiveStreams(StreamReads reads, NotificationsConfig config, MeterRegistry meters) {
+    public LiveStreams(StreamReads reads, NotificationsConfig config, StreamTickets tickets, ObjectMapper json,
+            MeterRegistry meters) {
         this.reads = reads;
         this.config = config;
+        this.tickets = tickets;
+        this.json = json;
         Gauge.builder("scaffold.notifications.stream.connections", byUser,
                         users -> users.values().stream().mapToInt(Set::size).sum())
                 .description("Open live streams on this replica").register(meters);
@@ -50,8 +58,15 @@ public class LiveStreams {
      * Starts a person's stream: first their unread count, then what they missed since {@code lastEventId} (if
      * given), then every new item as it is written.
      */
-    public void open(String userId, SseEventSink sink, Sse sse, Long lastEventId) {
-        StreamConnection connection = new StreamConnection(userId, sink, sse, lastEventId == null ? 0 : lastEventId);
+    public void open(String userId, String ticketHash, SseEventSink sink, Sse sse, Long lastEventId) {
+        Set<StreamConnection> open = byUser.get(userId);
+        if (open != null && open.size() >= config.limits().streamsPerPerson()) {
+            throw ApiProblem.retryLater(ProblemType.TOO_MANY_REQUESTS, "You have " + open.size()
+                    + " live streams open; close one first (at most " + config.limits().streamsPerPerson() + ")",
+                    config.stream().retry().toSeconds());
+        }
+        StreamConnection connection = new StreamConnection(userId, ticketHash, sink, sse, this::toJson,
+                lastEventId == null ? 0 : lastEventId);
         byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet()).add(connection);
         submit(() -> start(connection, lastEventId));
     }
@@ -79,7 +94,8 @@ public class LiveStreams {
 
     private void start(StreamConnection connection, Long lastEventId) {
         long unread = reads.unread(List.of(connection.userId())).getOrDefault(connection.userId(), 0L);
-        if (!connection.sendUnreadCount(unread, config.stream().retry())) {
+        long position = lastEventId != null ? lastEventId : reads.latestId(connection.userId());
+        if (!connection.sendUnreadCount(unread, config.stream().retry(), position)) {
             drop(connection);
             return;
         }
@@ -99,7 +115,7 @@ public class LiveStreams {
         }
         Long unread = missed.unread().get(connection.userId());
         if (open && unread != null) {
-            open = connection.sendUnreadCount(unread, null);
+            open = connection.sendUnreadCount(unread, null, null);
         }
         if (!open) {
             drop(connection);
@@ -116,7 +132,7 @@ public class LiveStreams {
             forEachConnection(item.userId(), connection -> connection.sendItem(item.view()));
         }
         batch.unread().forEach((user, unread) -> forEachConnection(user,
-                connection -> connection.sendUnreadCount(unread, null)));
+                connection -> connection.sendUnreadCount(unread, null, null)));
     }
 
     private void pushCount(String userId) {
@@ -124,7 +140,7 @@ public class LiveStreams {
             return;
         }
         long unread = reads.unread(List.of(userId)).getOrDefault(userId, 0L);
-        forEachConnection(userId, connection -> connection.sendUnreadCount(unread, null));
+        forEachConnection(userId, connection -> connection.sendUnreadCount(unread, null, null));
     }
 
     /** A comment line now and then, so proxies and load balancers keep idle streams open; drops closed ones. */
@@ -135,6 +151,24 @@ public class LiveStreams {
                 drop(connection);
             }
         })));
+    }
+
+    /** The tickets of the streams open here stay valid for their own reconnects (one statement per replica). */
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void keepTicketsResumable() {
+        List<String> hashes = byUser.values().stream().flatMap(Set::stream).map(StreamConnection::ticketHash)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (!hashes.isEmpty()) {
+            tickets.keepResumable(hashes);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a notification could not be written as JSON", e);
+        }
     }
 
     private void forEachConnection(String userId, java.util.function.Predicate<StreamConnection> send) {
@@ -154,6 +188,10 @@ public class LiveStreams {
             return connections.isEmpty() ? null : connections;
         });
         connection.close();
+        if (connection.ticketHash() != null) {
+            // The browser reconnects within its retry delay: its ticket stays good for a resume window from now.
+            submit(() -> tickets.keepResumable(List.of(connection.ticketHash())));
+        }
     }
 
     /** Runs on the dispatcher thread; a failure is logged (clients catch up on reconnect), never lost silently. */

@@ -49,6 +49,10 @@ public class StreamReads {
 
     @ActivateRequestContext
     @Transactional
+    public long latestId(String userId) {
+        return notifications.latestId(userId);
+    }
+
     public Map<String, Long> unread(List<String> users) {
         return notifications.unread(users);
     }

@@ -16,10 +16,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * Single-use, short-lived tickets for the live stream: a browser's EventSource cannot send an Authorization header,
- * and a bearer token in a URL would end up in logs for its whole lifetime.
+ * Short-lived tickets for the live stream: a browser's EventSource cannot send an Authorization header, and a bearer
+ * token in a URL would end up in logs for its whole lifetime. A ticket opens one stream once; afterwards it serves
+ * only that stream's own reconnects (the browser's, with Last-Event-ID), for a bounded time, so a leaked URL is of
+ * little use.
  */
 @ApplicationScoped
 public class StreamTickets {
@@ -37,6 +40,12 @@ public class StreamTickets {
 
     @Transactional
     public Ticket issue(String userId) {
+        long unused = tickets.unusedOf(userId, Instant.now());
+        if (unused >= config.limits().unusedTickets()) {
+            throw ApiProblem.retryLater(ProblemType.TOO_MANY_REQUESTS, "You hold " + unused + " unused stream tickets;"
+                    + " use one or let them expire (after " + config.stream().ticketTtl().toSeconds() + " s)",
+                    config.stream().ticketTtl().toSeconds());
+        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -45,13 +54,32 @@ public class StreamTickets {
         return new Ticket(ticket, expiresAt);
     }
 
-    /** The ticket's user; a used, expired or unknown ticket is a 401. */
+    /** A redeemed ticket: whose stream it opens, and the hash that names that stream for its reconnects. */
+    public record Redeemed(String userId, String ticketHash) {
+    }
+
+    /**
+     * The ticket's user. A ticket opens one stream: its first use, before it expires; after that only that stream's
+     * reconnects ({@code resuming}: the client sent Last-Event-ID, as EventSource does) while the stream is open or
+     * dropped less than the resume window ago. Anything else is a 401.
+     */
     @Transactional
-    public String redeem(String ticket) {
+    public Redeemed redeem(String ticket, boolean resuming) {
         if (ticket.length() > 100) {
             throw unauthenticated();
         }
-        return tickets.redeem(hash(ticket), Instant.now()).orElseThrow(StreamTickets::unauthenticated);
+        String hash = hash(ticket);
+        Instant now = Instant.now();
+        return tickets.redeem(hash, now, resuming, now.plus(config.stream().resumeWindow()),
+                        now.minus(config.stream().ticketMaxAge()))
+                .map(userId -> new Redeemed(userId, hash))
+                .orElseThrow(StreamTickets::unauthenticated);
+    }
+
+    /** The streams of these tickets are open: their reconnects stay allowed for a resume window from now. */
+    @Transactional
+    public void keepResumable(List<String> ticketHashes) {
+        tickets.extendResume(ticketHashes, Instant.now().plus(config.stream().resumeWindow()));
     }
 
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -3,6 +3,7 @@ package io.scaffold.notifications.rest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.notifications.Events;
+import io.scaffold.platform.testing.EventSourceClient;
 import io.scaffold.platform.testing.SseClient;
 import io.scaffold.platform.testing.TestTokens;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -126,6 +127,80 @@ class LiveStreamTest {
         given().get(stream + "?ticket=" + ticket).then().statusCode(401)
                 .contentType("application/problem+json").body("type", equalTo("urn:scaffold:problem:unauthenticated"));
         given().get(stream + "?ticket=made-up").then().statusCode(401);
+    }
+
+    @Test
+    void aBrowsersOwnReconnectWithItsTicketResumesWithoutLossWhileTheUrlAloneOpensNothing() {
+        String user = unique("browser");
+        String streamPath = as(user).post("/api/notifications/stream-tickets").then().statusCode(201).extract()
+                .path("streamPath");
+        String url = stream.resolve(streamPath).toString();
+        try (EventSourceClient source = EventSourceClient.open(url, Map.of())) {
+            SseClient.Event count = source.next("unread-count", WAIT);
+            assertThat(count.data()).isEqualTo("{\"unread\":0}");
+            assertThat(count.id()).as("the first event names the stream's position").isEqualTo("0");
+            invite(user, "NORMAL");
+            SseClient.Event first = source.next("notification", WAIT);
+            assertThat(first).isNotNull();
+
+            // the URL alone (a leaked link, a second tab) opens nothing: the ticket now serves this stream only
+            given().get(url).then().statusCode(401).contentType("application/problem+json");
+
+            // the connection drops; two items arrive while the browser waits its retry delay
+            source.dropConnection();
+            String second = invite(user, "NORMAL");
+            String third = invite(user, "NORMAL");
+            SseClient.Event a = source.next("notification", WAIT);
+            SseClient.Event b = source.next("notification", WAIT);
+            assertThat(a).isNotNull();
+            assertThat(b).isNotNull();
+            assertThat(a.data()).contains(second);
+            assertThat(b.data()).contains(third);
+            assertThat(source.next("notification", Duration.ofSeconds(1))).as("nothing twice").isNull();
+            assertThat(source.statuses()).as("the browser's own reconnect was accepted").containsExactly(200, 200);
+            assertThat(source.readyState()).isEqualTo(EventSourceClient.ReadyState.OPEN);
+            assertThat(source.lastEventId()).isEqualTo(b.id());
+        }
+    }
+
+    @Test
+    void theStreamSpeaksOnlySseFieldsAndItsDataIsTheJsonAlone() {
+        String helper = unique("helper");
+        try (SseClient client = connect(helper, Map.of())) {
+            client.next("unread-count", WAIT);
+            invite(helper, "HIGH");
+            SseClient.Event item = client.next("notification", WAIT);
+            assertThat(item.data()).startsWith("{\"id\":");
+            assertThat(client.fieldNames()).isSubsetOf("id", "event", "data", "retry");
+        }
+    }
+
+    @Test
+    void aPersonHoldsAtMostTheConfiguredNumberOfStreamsAndUnusedTickets() {
+        String user = unique("tabs");
+        int limit = ConfigProvider.getConfig().getValue("scaffold.notifications.limits.streams-per-person",
+                Integer.class);
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                SseClient client = connect(user, Map.of());
+                assertThat(client.status()).isEqualTo(200);
+                open.add(client);
+            }
+            given().header("Authorization", TestTokens.bearer(user)).get(stream).then().statusCode(429)
+                    .contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .body("type", equalTo("urn:scaffold:problem:too-many-requests"));
+        } finally {
+            open.forEach(SseClient::close);
+        }
+        String holder = unique("hoarder");
+        int tickets = ConfigProvider.getConfig().getValue("scaffold.notifications.limits.unused-tickets",
+                Integer.class);
+        for (int i = 0; i < tickets; i++) {
+            as(holder).post("/api/notifications/stream-tickets").then().statusCode(201);
+        }
+        as(holder).post("/api/notifications/stream-tickets").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

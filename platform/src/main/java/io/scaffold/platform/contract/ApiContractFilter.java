@@ -1,5 +1,6 @@
 package io.scaffold.platform.contract;
 
+import io.scaffold.platform.consistency.ConsistencyHeaders;
 import io.scaffold.platform.problem.ProblemDetail;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -50,9 +51,10 @@ public class ApiContractFilter implements OASFilter {
                 response.getValue().setContent(problemContent());
             }
             if (response.getKey().equals("503") || response.getKey().equals("429")) {
-                response.getValue().addHeader("Retry-After", OASFactory.createHeader()
-                        .description("Seconds to wait before trying again")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+                response.getValue().addHeader("Retry-After", retryAfter());
+            } else if (response.getKey().equals("409")) {
+                response.getValue().addHeader("Retry-After", retryAfter()
+                        .description("On catching-up only: seconds to wait before trying again"));
             }
         }
         return operation;
@@ -83,6 +85,36 @@ public class ApiContractFilter implements OASFilter {
                     .license(OASFactory.createLicense().name("Apache 2.0").identifier("Apache-2.0"));
         }
         requireEveryPropertyOfResponses(openAPI);
+        documentEventIdsOfChanges(openAPI);
+    }
+
+    /** Successful changes tell the ids of the events they published (read-your-writes across services). */
+    private static void documentEventIdsOfChanges(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            item.getOperations().forEach((method, operation) -> {
+                if (method == PathItem.HttpMethod.GET || operation.getResponses() == null) {
+                    return;
+                }
+                if (!operation.getResponses().hasAPIResponse("429")) {
+                    operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                            .description("The caller makes changes faster than its write rate allows")
+                            .content(problemContent())
+                            .addHeader("Retry-After", retryAfter()));
+                }
+                operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("2")) {
+                        response.addHeader(ConsistencyHeaders.EVENTS, OASFactory.createHeader()
+                                .description("Present when the change published events: their ids, comma-separated."
+                                        + " Pass them in " + ConsistencyHeaders.AFTER_EVENTS + " to another service"
+                                        + " to be told 409 catching-up, not a refusal, while it has not applied them")
+                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                    }
+                });
+            });
+        }
     }
 
     /** Responses always carry every property (null where nullable), so each is required for a typed client. */
@@ -167,6 +199,11 @@ public class ApiContractFilter implements OASFilter {
             }
         }
         return false;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header retryAfter() {
+        return OASFactory.createHeader().description("Seconds to wait before trying again")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
     }
 
     private static void addIfMissing(Operation operation, String code, String description) {

@@ -17,4 +17,12 @@ public interface HttpLimits {
     /** Largest total size of the request headers (names and values) in bytes; larger: 431. */
     @WithDefault("16384")
     int maxHeaderBytes();
+
+    /** Changes (POST, PUT, PATCH, DELETE) one person may make per second, sustained, on one replica; more: 429. */
+    @WithDefault("10")
+    int writesPerSecond();
+
+    /** Changes one person may make in a burst above the sustained rate. */
+    @WithDefault("30")
+    int writeBurst();
 }

@@ -19,18 +19,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     private static final Object WAKE_REGISTERED = new Object();
+    /** UUIDv7 event ids: unique like any UUID, and they tell when they were made (read-your-writes uses that). */
+    private static final com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator EVENT_IDS =
+            com.fasterxml.uuid.Generators.timeBasedEpochRandomGenerator();
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final TransactionSynchronizationRegistry transactions;
     private final RelaySignal relaySignal;
+    private final io.scaffold.platform.consistency.RecordedEvents recordedEvents;
 
     public Outbox(EntityManager entityManager, ObjectMapper objectMapper,
-            TransactionSynchronizationRegistry transactions, RelaySignal relaySignal) {
+            TransactionSynchronizationRegistry transactions, RelaySignal relaySignal,
+            io.scaffold.platform.consistency.RecordedEvents recordedEvents) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.transactions = transactions;
         this.relaySignal = relaySignal;
+        this.recordedEvents = recordedEvents;
     }
 
     /**
@@ -43,7 +49,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String aggregateType, String aggregateId, String eventType, Object data) {
         OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
+        event.eventId = EVENT_IDS.generate();
         event.aggregateType = aggregateType;
         event.aggregateId = aggregateId;
         event.eventType = eventType;
@@ -52,6 +58,9 @@ public class Outbox {
         event.nextAttemptAt = event.occurredAt;
         entityManager.persist(event);
         wakeRelayAfterCommit();
+        if (io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            recordedEvents.add(event.eventId); // told to the caller in Scaffold-Events
+        }
         return event.eventId;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 public class ApiProblem extends RuntimeException {
     private final ProblemType type;
     private final List<FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ApiProblem(ProblemType type, String detail, List<FieldError> errors) {
         super(detail);
@@ -42,6 +43,17 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem invalid(String field, String message) {
         return new ApiProblem(ProblemType.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** A 429 or 503 that tells the client how long to wait. */
+    public static ApiProblem retryLater(ProblemType type, String detail, long seconds) {
+        ApiProblem problem = new ApiProblem(type, detail);
+        problem.retryAfterSeconds = Math.max(1, seconds);
+        return problem;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ProblemType type() {

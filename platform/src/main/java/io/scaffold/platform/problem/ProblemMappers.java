@@ -39,7 +39,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        return respond(problem.type(), problem.getMessage(), problem.errors(), uri);
+        Response response = respond(problem.type(), problem.getMessage(), problem.errors(), uri);
+        if (problem.type() == ProblemType.CATCHING_UP) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
+        } else if (problem.type() == ProblemType.UNAVAILABLE || problem.type() == ProblemType.TOO_MANY_REQUESTS) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds() == null
+                    ? Failures.RETRY_AFTER_SECONDS : problem.retryAfterSeconds().toString());
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -10,6 +10,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
     CONFLICT(409, "Conflict", "conflict"),
+    CATCHING_UP(409, "Catching up", "catching-up"),
     PRECONDITION_FAILED(412, "Precondition failed", "precondition-failed"),
     CONTENT_TOO_LARGE(413, "Content too large", "content-too-large"),
     URI_TOO_LONG(414, "URI too long", "uri-too-long"),

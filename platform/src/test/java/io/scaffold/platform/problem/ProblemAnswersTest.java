@@ -75,6 +75,12 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void aTokenIssuedForAnotherApiIsRefused() {
+        given().header("Authorization", TestTokens.otherAudienceBearer("alice")).get("/api/widgets/whoami")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void withoutATokenTheApiAnswers401AsProblemJson() {
         given().get("/api/widgets/whoami")
                 .then().statusCode(401).contentType("application/problem+json")

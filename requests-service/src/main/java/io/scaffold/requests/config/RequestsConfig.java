@@ -94,5 +94,12 @@ public interface RequestsConfig {
 
         /** Desk members known in advance (people seen with the role in a verified token are added on the way). */
         Optional<List<String>> users();
+
+        /**
+         * A person seen with the role is forgotten after this long without being seen with it again (and at once
+         * when they call with a token that no longer carries it): the desk follows the identity provider.
+         */
+        @WithDefault("P30D")
+        java.time.Duration forgetAfter();
     }
 }

@@ -114,6 +114,18 @@ public class CommunityDirectory {
                 .setParameter("u", userId).executeUpdate();
     }
 
+    /** The person no longer holds the desk role: no more escalations, and no visibility through them. */
+    public int forgetDeskMember(String userId) {
+        return em.createNativeQuery("DELETE FROM ld_desk_member WHERE user_id = :u").setParameter("u", userId)
+                .executeUpdate();
+    }
+
+    /** Desk members not seen with the role since {@code cutoff}. */
+    public int forgetDeskMembersNotSeenSince(java.time.Instant cutoff) {
+        return em.createNativeQuery("DELETE FROM ld_desk_member WHERE last_seen_at < :cutoff")
+                .setParameter("cutoff", java.sql.Timestamp.from(cutoff)).executeUpdate();
+    }
+
     public List<String> deskMembers() {
         return em.createNativeQuery("SELECT user_id FROM ld_desk_member ORDER BY user_id", String.class)
                 .getResultList();

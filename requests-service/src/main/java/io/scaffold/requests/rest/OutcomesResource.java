@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,7 +42,8 @@ public class OutcomesResource {
     @PUT
     @Path("{id}/feedback")
     @Operation(operationId = "giveFeedback", summary = "Say whether the help unblocked the work (requester only)",
-            description = "On resolved requests; sending it again replaces it.")
+            description = "The requester only, on resolved requests; sending it again replaces it. A blank comment is "
+                    + "stored as null.")
     @APIResponse(responseCode = "200", description = "The feedback as stored",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (see errors[])")
@@ -54,7 +56,9 @@ public class OutcomesResource {
 
     @GET
     @Path("{id}/feedback")
-    @Operation(operationId = "getFeedback", summary = "Read the feedback (requester and accepted helper)")
+    @Operation(operationId = "getFeedback", summary = "Read the feedback (requester and accepted helper)",
+            description = "For the requester and the helper whose response was accepted; 404 until the requester "
+                    + "has given feedback.")
     @APIResponse(responseCode = "200", description = "The feedback",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "403", description = "Neither the requester nor the accepted helper")
@@ -67,16 +71,26 @@ public class OutcomesResource {
     @Path("stats")
     @Operation(operationId = "requestStats", summary = "Outcome figures of the requests created in a period",
             description = "For a community's owners and facilitators and the L&D desk (organisation-wide without "
-                    + "communityId: the desk only). Defaults to the last 30 days.")
+                    + "communityId: the desk only). Covers the requests created in [from, to); defaults to the 30 "
+                    + "days before to, and the period may span at most 366 days. Shares and times are null when "
+                    + "there is nothing to measure.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = StatsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter")
+    @APIResponse(responseCode = "400", description = "Invalid parameter, from not before to, or a period longer "
+            + "than 366 days")
     @APIResponse(responseCode = "403", description = "The caller may not see these figures")
     public StatsView stats(
-            @Parameter(description = "A community's figures; the organisation's without it")
+            @Parameter(description = "A community's figures; the organisation's without it",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("communityId") String communityId,
-            @Parameter(description = "Start (ISO-8601 date or date-time, inclusive)") @QueryParam("from") String from,
-            @Parameter(description = "End (exclusive; default now)") @QueryParam("to") String to) {
+            @Parameter(description = "Start (ISO-8601 date or date-time, inclusive; default 30 days before to). A "
+                    + "date such as 2026-01-31 is accepted too and means midnight UTC.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "End (exclusive; default now), an ISO-8601 date-time. A date such as "
+                    + "2026-01-31 is accepted too and means midnight UTC.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to) {
         return outcomes.stats(QueryParams.optionalUuid("communityId", communityId),
                 QueryParams.optionalInstant("from", from), QueryParams.optionalInstant("to", to), callers.current());
     }

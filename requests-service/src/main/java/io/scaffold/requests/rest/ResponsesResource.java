@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,12 +57,15 @@ public class ResponsesResource {
     }
 
     @GET
-    @Operation(operationId = "listResponses", summary = "The responses to a request, oldest first")
+    @Operation(operationId = "listResponses", summary = "The responses to a request, oldest first",
+            description = "For whoever can see the request, whatever its status.")
     @APIResponse(responseCode = "200", description = "A page of responses")
     @APIResponse(responseCode = "400", description = "Invalid parameter")
     @APIResponse(responseCode = "404", description = "No such request, or not visible to the caller")
     public CursorPage<ResponseView> list(@PathParam("id") UUID id,
-            @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1-100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return responses.list(id, QueryParams.optionalInt("limit", limit), cursor, callers.current());
     }
@@ -69,7 +73,8 @@ public class ResponsesResource {
     @POST
     @Path("{responseId}/accept")
     @Operation(operationId = "acceptResponse", summary = "Accept a response (requester only)",
-            description = "Resolves the request and credits the helper with its tags.")
+            description = "The requester only, while the request is open; the response must belong to it. Resolves "
+                    + "the request, records the accepted helper and credits them with its tags.")
     @APIResponse(responseCode = "200", description = "The resolved request",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "403", description = "The caller is not the requester")

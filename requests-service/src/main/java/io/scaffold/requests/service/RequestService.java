@@ -6,6 +6,7 @@ import io.scaffold.platform.http.ETags;
 import io.scaffold.platform.paging.Cursor;
 import io.scaffold.platform.paging.CursorPage;
 import io.scaffold.platform.paging.PageSize;
+import io.scaffold.platform.consistency.AwaitedEvents;
 import io.scaffold.platform.problem.ApiProblem;
 import io.scaffold.platform.problem.ProblemType;
 import io.scaffold.platform.tags.Tags;
@@ -52,11 +53,13 @@ public class RequestService {
     private final RequestEvents events;
     private final RequestsConfig config;
     private final ObjectMapper json;
+    private final AwaitedEvents awaitedEvents;
 
     public RequestService(HelpRequestRepository requests, ResponseRepository responses,
             InvitationRepository invitations, CommunityDirectory directory, IdempotencyKeys idempotencyKeys,
             RequestAccess access, HelperRouting routing, RequestEvents events, RequestsConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, AwaitedEvents awaitedEvents) {
+        this.awaitedEvents = awaitedEvents;
         this.requests = requests;
         this.responses = responses;
         this.invitations = invitations;
@@ -102,9 +105,13 @@ public class RequestService {
         request.requesterId = caller.id();
         if (input.communityId() != null) {
             CommunityDirectory.KnownCommunity community = directory.communityOfMember(input.communityId(), caller.id())
-                    .orElseThrow(() -> new ApiProblem(ProblemType.FORBIDDEN,
-                            "You can ask in a community only as one of its members", List.of(
-                            new io.scaffold.platform.problem.FieldError("communityId", "you are not a member"))));
+                    .orElseThrow(() -> {
+                        // A membership this service has not heard of yet is a "retry shortly", not a refusal.
+                        awaitedEvents.refuseIfNotYetApplied("your membership of the community");
+                        return new ApiProblem(ProblemType.FORBIDDEN,
+                                "You can ask in a community only as one of its members", List.of(
+                                new io.scaffold.platform.problem.FieldError("communityId", "you are not a member")));
+                    });
             if (community.archived()) {
                 throw ApiProblem.conflict("Community " + community.name() + " is archived and takes no new requests");
             }

@@ -93,6 +93,42 @@ class AskingTest {
     }
 
     @Test
+    void aNewMemberWhoNamesTheJoinEventIsToldToRetryUntilThisServiceHasAppliedItThenMayAsk() {
+        Communities community = Communities.create(unique("owner"), "PUBLIC", "go");
+        String newcomer = unique("newcomer");
+        String joinEvent = com.fasterxml.uuid.Generators.timeBasedEpochRandomGenerator().generate().toString();
+        String body = requestJson("Help with generics", community.id(), "LOW", false, "go");
+
+        // communities-service said "joined" (Scaffold-Events), but the event has not reached this service yet
+        as(newcomer).header("Scaffold-After-Events", joinEvent).body(body).post("/api/requests").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:scaffold:problem:catching-up"))
+                .header("Retry-After", equalTo("1"));
+        // without naming it, the answer is the refusal the service believes in
+        as(newcomer).body(body).post("/api/requests").then().statusCode(403);
+
+        community.joinedWithoutWaiting(newcomer, joinEvent);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> as(newcomer)
+                .header("Scaffold-After-Events", joinEvent).body(body).post("/api/requests").statusCode() != 409);
+        as(newcomer).header("Scaffold-After-Events", joinEvent).body(body).post("/api/requests").then()
+                .statusCode(201);
+    }
+
+    @Test
+    void eventIdsThatCannotBeAwaitedAreRefusedOrNoLongerWaitedFor() {
+        Communities community = Communities.create(unique("owner"), "PUBLIC", "go");
+        String body = requestJson("Help", community.id(), "LOW", false, "go");
+        as(unique("outsider")).header("Scaffold-After-Events", UUID.randomUUID().toString()).body(body)
+                .post("/api/requests").then().statusCode(400)
+                .body("errors[0].field", equalTo("Scaffold-After-Events"));
+        // a UUIDv7 made a minute ago: an event that late is not coming soon, so the refusal stands
+        long minuteAgo = System.currentTimeMillis() - 60_000;
+        UUID stale = new UUID((minuteAgo << 16) | 0x7000L | 0x123L, 0x8000000000000000L | 42L);
+        as(unique("outsider")).header("Scaffold-After-Events", stale.toString()).body(body)
+                .post("/api/requests").then().statusCode(403);
+    }
+
+    @Test
     void anAnonymousRequesterIsNamedToNobodyElseOnAnyEndpoint() {
         String owner = unique("owner");
         String asker = unique("shy");

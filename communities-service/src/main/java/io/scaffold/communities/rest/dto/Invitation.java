@@ -7,6 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Invitation")
 public record Invitation(
-        @NotBlank @Size(max = 128) @Pattern(regexp = "[^\\s]+", message = "must not contain spaces")
+        @NotBlank @Size(max = 128) @Pattern(regexp = "^[^\\s]+$", message = "must not contain spaces")
         @Schema(example = "bob") String userId) {
 }

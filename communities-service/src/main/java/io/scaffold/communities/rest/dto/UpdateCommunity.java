@@ -12,7 +12,7 @@ import java.util.List;
 /** A partial update: absent (null) fields keep their value. */
 @Schema(name = "UpdateCommunity")
 public record UpdateCommunity(
-        @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Size(min = 1, max = 100) @Pattern(regexp = "^.*\\S.*$", message = "must not be blank")
         @Schema(example = "Stream processing") String name,
         @Size(max = 4000) @Schema(example = "Kafka Streams, Flink and friends: design reviews and war stories")
         String description,

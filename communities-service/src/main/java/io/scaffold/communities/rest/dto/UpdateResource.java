@@ -12,7 +12,7 @@ import java.util.List;
 @Schema(name = "UpdateResource", example = "{\"title\": \"Consumer lag runbook (2025)\", \"tags\": [\"kafka\"], "
         + "\"url\": \"https://wiki.example.com/kafka/lag-v2\"}")
 public record UpdateResource(
-        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Size(min = 1, max = 200) @Pattern(regexp = "^.*\\S.*$", message = "must not be blank")
         @Schema(example = "Consumer lag runbook (2025)") String title,
         @Size(max = 4000) @Schema(example = "Updated for the new consumer group protocol")
         String description,

@@ -69,8 +69,8 @@ public final class Gateway implements AutoCloseable {
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
                             HttpMethod.DELETE, HttpMethod.OPTIONS))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match",
-                            "Idempotency-Key", "Last-Event-ID", REQUEST_ID))
-                    .exposedHeaders(Set.of("ETag", "Location", "Retry-After", REQUEST_ID))
+                            "Idempotency-Key", "Last-Event-ID", "Scaffold-After-Events", REQUEST_ID))
+                    .exposedHeaders(Set.of("ETag", "Location", "Retry-After", "Scaffold-Events", REQUEST_ID))
                     .allowCredentials(true)
                     .maxAgeSeconds(600));
         }

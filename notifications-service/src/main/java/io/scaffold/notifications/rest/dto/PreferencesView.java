@@ -11,7 +11,10 @@ import java.util.UUID;
 /** A person's complete settings: every kind, with the defaults filled in. */
 @Schema(name = "Preferences")
 public record PreferencesView(Map<NotificationKind, Setting> kinds, List<UUID> mutedCommunities,
-        List<UUID> newRequestCommunities, List<UUID> newResourceCommunities, QuietHoursBody quietHours) {
+        List<UUID> newRequestCommunities, List<UUID> newResourceCommunities,
+        @Schema(nullable = true, description = "No live push in this window, except for BLOCKING requests; null: "
+                + "none")
+        QuietHoursBody quietHours) {
 
     @Schema(name = "KindSetting")
     public record Setting(boolean inApp, EmailDelivery email,

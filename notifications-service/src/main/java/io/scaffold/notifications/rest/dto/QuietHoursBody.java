@@ -12,6 +12,7 @@ public record QuietHoursBody(
         @Schema(example = "07:00") @NotNull @Pattern(regexp = TIME, message = MESSAGE) String to,
         @Schema(description = "IANA time zone", example = "Europe/Paris") @NotNull @Size(min = 1, max = 64)
         String timeZone) {
-    static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+    /** Anchored, so that clients reading it as a JSON Schema pattern (a search) match the whole value too. */
+    static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
     static final String MESSAGE = "must be a time of day as HH:mm";
 }

@@ -28,6 +28,56 @@ public final class OpenApiConformance {
     }
 
     /**
+     * A REST Assured filter that holds every answer to the document: a call whose answer the document does not
+     * promise fails the test at once, naming the operation and what broke.
+     */
+    public io.restassured.filter.Filter filter() {
+        return (request, response, context) -> {
+            io.restassured.response.Response answer = context.next(request, response);
+            String path = java.net.URI.create(request.getURI()).getPath();
+            String template = templateOf(path);
+            if (template == null) {
+                throw new AssertionError(request.getMethod() + " " + path + " is not in the OpenAPI document");
+            }
+            String contentType = answer.getContentType();
+            JsonNode body = null;
+            if (contentType != null && contentType.contains("json") && !answer.asString().isEmpty()) {
+                try {
+                    body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.asString());
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(request.getMethod() + " " + path + " answered invalid JSON", e);
+                }
+            }
+            List<String> violations = violations(request.getMethod(), template, answer.getStatusCode(), contentType,
+                    body);
+            if (!violations.isEmpty()) {
+                throw new AssertionError(request.getMethod() + " " + template + " answered " + answer.getStatusCode()
+                        + " outside the OpenAPI document: " + violations + "\n" + answer.asString());
+            }
+            return answer;
+        };
+    }
+
+    /** The document's path template that matches a concrete path, literal segments preferred. */
+    public String templateOf(String path) {
+        String best = null;
+        int bestParameters = Integer.MAX_VALUE;
+        for (java.util.Iterator<String> it = document.path("paths").fieldNames(); it.hasNext(); ) {
+            String template = it.next();
+            String regex = java.util.Arrays.stream(template.split("/", -1))
+                    .map(segment -> segment.startsWith("{") && segment.endsWith("}") ? "[^/]+"
+                            : java.util.regex.Pattern.quote(segment))
+                    .collect(Collectors.joining("/"));
+            int parameters = template.split("\\{", -1).length - 1;
+            if (path.matches(regex) && parameters < bestParameters) {
+                best = template;
+                bestParameters = parameters;
+            }
+        }
+        return best;
+    }
+
+    /**
      * The ways the answer breaks the document's promise for the operation ({@code path} as written in the document,
      * e.g. {@code /api/requests/{id}}); empty when it keeps it.
      */

@@ -29,27 +29,52 @@ public final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.Set<String> fields = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final HttpResponse<Stream<String>> response;
+    private final java.util.function.Consumer<Event> listener;
     private final CompletableFuture<Void> reader;
+    private volatile Long retryMillis;
 
-    private SseClient(HttpResponse<Stream<String>> response) {
+    private SseClient(HttpResponse<Stream<String>> response, java.util.function.Consumer<Event> listener) {
         this.response = response;
+        this.listener = listener;
         this.reader = CompletableFuture.runAsync(this::read);
     }
 
     /** Opens the stream; returns once the response head arrived (check {@link #status()}). */
     public static SseClient connect(String url, Map<String, String> headers) {
+        return connect(url, headers, event -> { });
+    }
+
+    /** As {@link #connect(String, Map)}, also handing each event to {@code listener} as it arrives. */
+    public static SseClient connect(String url, Map<String, String> headers,
+            java.util.function.Consumer<Event> listener) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
                 .GET();
         headers.forEach(request::header);
         try {
-            return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+            return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()), listener);
         } catch (IOException e) {
             throw new IllegalStateException("cannot connect to " + url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Completes when the server or {@link #close()} ended the stream. */
+    public CompletableFuture<Void> ended() {
+        return reader;
+    }
+
+    /** The reconnect delay the stream asked for ({@code retry} field), or null. */
+    public Long retryMillis() {
+        return retryMillis;
+    }
+
+    /** Every field name the stream used (id, event, data, retry, ...): SSE knows no others. */
+    public java.util.Set<String> fieldNames() {
+        return java.util.Set.copyOf(fields);
     }
 
     public int status() {
@@ -97,7 +122,9 @@ public final class SseClient implements AutoCloseable {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (name != null || data.length() > 0) {
-                        events.add(new Event(id, name == null ? "message" : name, data.toString()));
+                        Event event = new Event(id, name == null ? "message" : name, data.toString());
+                        listener.accept(event);
+                        events.add(event);
                     }
                     id = null;
                     name = null;
@@ -108,12 +135,14 @@ public final class SseClient implements AutoCloseable {
                     int colon = line.indexOf(':');
                     String field = colon < 0 ? line : line.substring(0, colon);
                     String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
+                    fields.add(field);
                     switch (field) {
                         case "id" -> id = value;
                         case "event" -> name = value;
                         case "data" -> data.append(data.length() > 0 ? "\n" : "").append(value);
+                        case "retry" -> retryMillis = value.matches("\\d+") ? Long.valueOf(value) : retryMillis;
                         default -> {
-                            // retry and unknown fields
+                            // unknown fields are ignored, as browsers do
                         }
                     }
                 }

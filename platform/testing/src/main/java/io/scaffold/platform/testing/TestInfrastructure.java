@@ -143,7 +143,8 @@ public final class TestInfrastructure {
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "mp.jwt.verify.publickey", TestTokens.publicKeyBase64(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+                "mp.jwt.verify.issuer", TestTokens.ISSUER,
+                "mp.jwt.verify.audiences", TestTokens.AUDIENCE);
     }
 
     private static void stopKafka() {

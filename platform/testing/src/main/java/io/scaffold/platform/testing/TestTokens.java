@@ -14,6 +14,7 @@ import java.util.Set;
 /** Signed bearer tokens for tests, from a key pair made once per test JVM and trusted by the service under test. */
 public final class TestTokens {
     public static final String ISSUER = "scaffold-test";
+    public static final String AUDIENCE = "scaffold";
     private static final String PRIVATE_KEY = "scaffold.test.jwt.private-key";
     private static final String PUBLIC_KEY = "scaffold.test.jwt.public-key";
 
@@ -27,10 +28,17 @@ public final class TestTokens {
 
     public static String token(String user, String... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(user)
                 .upn(user)
                 .groups(Set.of(roles))
                 .expiresIn(3600)
+                .sign(privateKey());
+    }
+
+    /** A token the service's key signed for another API (another audience). */
+    public static String otherAudienceBearer(String user) {
+        return "Bearer " + Jwt.issuer(ISSUER).audience("another-api").subject(user).upn(user).expiresIn(3600)
                 .sign(privateKey());
     }
 
@@ -39,7 +47,7 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return "Bearer " + Jwt.issuer(ISSUER).subject(user).upn(user).expiresIn(3600)
+            return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(user).upn(user).expiresIn(3600)
                     .sign(generator.generateKeyPair().getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -49,7 +57,7 @@ public final class TestTokens {
     /** A token that expired an hour ago. */
     public static String expiredBearer(String user) {
         long now = System.currentTimeMillis() / 1000;
-        return "Bearer " + Jwt.issuer(ISSUER).subject(user).upn(user)
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(user).upn(user)
                 .issuedAt(now - 7200).expiresAt(now - 3600).sign(privateKey());
     }
 

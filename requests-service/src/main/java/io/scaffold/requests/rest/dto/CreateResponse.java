@@ -16,5 +16,6 @@ public record CreateResponse(
         @NotBlank @Size(max = 10000) @Schema(example = "Check max.poll.records; the handler is slower than the rate")
         String text,
         @Size(max = 10) List<@NotNull @Size(max = 2000)
-                @Pattern(regexp = "https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL") String> links) {
+                @Pattern(regexp = "^https?://[^\\s/?#]+[^\\s]*$", message = "must be an http or https URL")
+                String> links) {
 }

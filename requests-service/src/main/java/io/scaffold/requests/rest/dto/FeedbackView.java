@@ -6,5 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Schema(name = "FeedbackGiven")
-public record FeedbackView(UUID requestId, boolean unblocked, Integer minutesSaved, String comment, Instant givenAt) {
+public record FeedbackView(UUID requestId, boolean unblocked,
+        @Schema(nullable = true, description = "Null when the requester did not say") Integer minutesSaved,
+        @Schema(nullable = true, description = "Null when the requester left none") String comment,
+        Instant givenAt) {
 }

@@ -8,17 +8,27 @@ import java.util.UUID;
 /** Outcomes of the requests created in [from, to): time to help and problems unblocked, not activity. */
 @Schema(name = "RequestStats")
 public record StatsView(
-        UUID communityId, Instant from, Instant to,
+        @Schema(nullable = true, description = "The community; null for organisation-wide figures") UUID communityId,
+        Instant from, Instant to,
         long requests,
-        @Schema(description = "Share (0..1) of requests with at least one response") Double answeredShare,
+        @Schema(nullable = true, description = "Share (0..1) of requests with at least one response; null when there "
+                + "are no requests")
+        Double answeredShare,
+        @Schema(nullable = true, description = "Seconds; null when no request had a response")
         Double medianSecondsToFirstResponse,
+        @Schema(nullable = true, description = "Seconds; null when no request had a response")
         Double p90SecondsToFirstResponse,
+        @Schema(nullable = true, description = "Seconds; null when no request was resolved")
         Double medianSecondsToResolution,
-        @Schema(description = "Share of requests older than 24 h that had no response within 24 h")
+        @Schema(nullable = true, description = "Share of requests older than 24 h that had no response within 24 h; "
+                + "null when no request is older than 24 h")
         Double unansweredAfter24hShare,
-        @Schema(description = "Share of accepted help given by the busiest 10 % of helpers")
+        @Schema(nullable = true, description = "Share of accepted help given by the busiest 10 % of helpers; null "
+                + "when no help was accepted")
         Double topHelpersLoadShare,
-        @Schema(description = "Share of feedback saying the help unblocked the work") Double unblockedShare,
+        @Schema(nullable = true, description = "Share of feedback saying the help unblocked the work; null without "
+                + "feedback")
+        Double unblockedShare,
         long feedbackCount,
         long minutesSaved) {
 }
