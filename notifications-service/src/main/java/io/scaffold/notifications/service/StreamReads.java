@@ -53,6 +53,8 @@ public class StreamReads {
         return notifications.latestId(userId);
     }
 
+    @ActivateRequestContext
+    @Transactional
     public Map<String, Long> unread(List<String> users) {
         return notifications.unread(users);
     }

@@ -157,7 +157,8 @@ class LiveStreamTest {
             assertThat(a.data()).contains(second);
             assertThat(b.data()).contains(third);
             assertThat(source.next("notification", Duration.ofSeconds(1))).as("nothing twice").isNull();
-            assertThat(source.statuses()).as("the browser's own reconnect was accepted").containsExactly(200, 200);
+            assertThat(source.statuses()).as("the browser's own reconnects were all accepted").hasSizeGreaterThan(1)
+                    .containsOnly(200);
             assertThat(source.readyState()).isEqualTo(EventSourceClient.ReadyState.OPEN);
             assertThat(source.lastEventId()).isEqualTo(b.id());
         }

@@ -70,8 +70,11 @@ public class ApiContractFilter implements OASFilter {
         components.addSchema(FIELD_ERROR, fieldErrorSchema());
         components.addSchema(PROBLEM, problemSchema());
         if (components.getSecuritySchemes() != null) {
-            components.getSecuritySchemes().keySet().removeIf(name -> !name.equals(JWT_SCHEME)
-                    && !isUsed(openAPI, name));
+            for (String name : List.copyOf(components.getSecuritySchemes().keySet())) {
+                if (!name.equals(JWT_SCHEME) && !isUsed(openAPI, name)) {
+                    components.removeSecurityScheme(name);
+                }
+            }
         }
         components.addSecurityScheme(JWT_SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")

@@ -31,12 +31,13 @@ import java.util.concurrent.TimeUnit;
 public class WriteRateLimit {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final HttpLimits limits;
+    // A provider: REST filters are created while the application starts, before runtime configuration is there.
+    private final jakarta.inject.Provider<HttpLimits> limits;
     private final CurrentIdentityAssociation identities;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(10, TimeUnit.MINUTES).maximumSize(200_000).build();
 
-    public WriteRateLimit(HttpLimits limits, CurrentIdentityAssociation identities) {
+    public WriteRateLimit(jakarta.inject.Provider<HttpLimits> limits, CurrentIdentityAssociation identities) {
         this.limits = limits;
         this.identities = identities;
     }
@@ -56,6 +57,7 @@ public class WriteRateLimit {
         }
         String user = identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
                 ? token.getSubject() : identity.getPrincipal().getName();
+        HttpLimits limits = this.limits.get();
         ConsumptionProbe probe = buckets.get(user, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limits.writeBurst())
                         .refillGreedy(limits.writesPerSecond(), Duration.ofSeconds(1)).build())

@@ -140,6 +140,7 @@ class GatewayTest {
         JwtClaims claims = new JwtConsumerBuilder()
                 .setVerificationKey(publicKey(identity.publicKeyFile()))
                 .setExpectedIssuer("scaffold-local-stack")
+                .setExpectedAudience(DevIdentity.AUDIENCE)
                 .setRequireExpirationTime()
                 .build().processToClaims(token);
         assertEquals("alice", claims.getSubject());
