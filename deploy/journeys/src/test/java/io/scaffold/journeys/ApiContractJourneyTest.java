@@ -86,6 +86,23 @@ class ApiContractJourneyTest {
     }
 
     /**
+     * A frontend team's client: types generated from the suite's document (openapi-typescript) and code that uses
+     * them compiled with {@code tsc --strict}, which fails if a property that arrives as null is not nullable in the
+     * types, or one that is always there is optional (deploy/api/typescript/usage.ts).
+     */
+    @Test
+    void aTypedClientGeneratedFromTheSuiteDocumentCompilesWithoutCasts() throws Exception {
+        Files.createDirectories(OUT);
+        Path suiteFile = OUT.resolve("suite.openapi.json");
+        Files.writeString(suiteFile, suite.toPrettyString());
+        installLinters();
+        run(List.of("node_modules/.bin/openapi-typescript", suiteFile.toAbsolutePath().toString(), "-o",
+                "typescript/scaffold.d.ts"), List.of());
+        run(List.of("node_modules/.bin/tsc", "--strict", "--noEmit", "--target", "es2022", "--moduleResolution",
+                "node", "typescript/usage.ts"), List.of());
+    }
+
+    /**
      * A frontend's first journey, each answer held to the suite's document: create a community and follow its
      * Location through the gateway, edit it with the ETag, another person joins and asks in it at once (told to retry
      * while requests-service catches up, never refused), an answer is given and accepted.
@@ -152,10 +169,10 @@ class ApiContractJourneyTest {
                 .header("Authorization", "Bearer " + stack.token(user)).contentType(ContentType.JSON);
     }
 
-    /** The linters pinned in deploy/api/package-lock.json, installed once per clone. */
-    private static void installLinters() throws Exception {
-        if (!Files.isExecutable(API.resolve("node_modules/.bin/spectral"))
-                || !Files.isExecutable(API.resolve("node_modules/.bin/redocly"))) {
+    /** The tools pinned in deploy/api/package-lock.json, installed once per clone (again when one is missing). */
+    private static synchronized void installLinters() throws Exception {
+        if (!List.of("spectral", "redocly", "openapi-typescript", "tsc").stream()
+                .allMatch(tool -> Files.isExecutable(API.resolve("node_modules/.bin/" + tool)))) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), List.of());
         }
     }
