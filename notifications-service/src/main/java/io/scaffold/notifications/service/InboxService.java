@@ -98,7 +98,7 @@ public class InboxService {
 
     static NotificationView view(Notification n) {
         return new NotificationView(n.id, n.kind, n.title, n.body, n.link, n.subjectId, n.communityId, n.urgency,
-                n.eventCount, n.status, n.createdAt, n.updatedAt, n.readAt);
+                n.eventCount, n.status, n.createdAt, n.updatedAt, n.readAt, n.sourceEventId);
     }
 
     private static Long parseId(String value) {

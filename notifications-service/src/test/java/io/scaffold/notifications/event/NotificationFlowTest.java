@@ -52,7 +52,8 @@ class NotificationFlowTest {
                 .body("items[0].title", equalTo(requester + " asked for help: Consumer lag after deploy"))
                 .body("items[0].link", equalTo("/api/requests/" + requestId))
                 .body("items[0].urgency", equalTo("HIGH"))
-                .body("items[0].status", equalTo("UNREAD"));
+                .body("items[0].status", equalTo("UNREAD"))
+                .body("items[0].eventId", equalTo(eventId)); // for Scaffold-After-Events elsewhere
     }
 
     @Test

@@ -23,5 +23,10 @@ public record NotificationView(
         @Schema(description = "How many events this item stands for (responses collapse while unread)") int count,
         NotificationStatus status, Instant createdAt, Instant updatedAt,
         @Schema(nullable = true, description = "When it was read (or archived unread); null while unread")
-        Instant readAt) {
+        Instant readAt,
+        @Schema(description = "The id of the event this item came from (the latest one, for collapsed items). "
+                + "Pass it in Scaffold-After-Events to another service to be told 409 catching-up, not refused, "
+                + "while that service has not applied it yet (e.g. asking right after a membership was approved)",
+                example = "019ad5a2-3b1c-7e4f-9a8b-1c2d3e4f5a6b")
+        String eventId) {
 }
