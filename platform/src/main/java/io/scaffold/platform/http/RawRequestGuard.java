@@ -43,6 +43,28 @@ public class RawRequestGuard {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
+        // A body sent in chunks declares no length: it is read here up to the limit, so that going over it is a
+        // failure this guard answers (413 problem+json) rather than the HTTP layer's bare 413.
+        io.vertx.ext.web.handler.BodyHandler chunked = io.vertx.ext.web.handler.BodyHandler.create(false)
+                .setBodyLimit(maxBodyBytes == Long.MAX_VALUE ? -1 : maxBodyBytes);
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            HttpServerRequest request = ctx.request();
+            if (BODY_METHODS.contains(request.method()) && request.getHeader("Content-Length") == null
+                    && request.getHeader("Transfer-Encoding") != null) {
+                chunked.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                ctx.response().putHeader("Connection", "close");
+                refuse(ctx, ProblemType.CONTENT_TOO_LARGE, "The request body is over " + maxBodyBytes
+                        + " bytes, the most that is accepted", "body", null);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     void check(RoutingContext ctx) {

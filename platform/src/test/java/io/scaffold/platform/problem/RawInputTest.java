@@ -104,6 +104,24 @@ class RawInputTest {
         assertThat(JsonPath.from(answer.body()).getString("detail")).contains("12000000").contains("1048576");
     }
 
+    private static RawHttp.Answer postChunked(String json) throws IOException {
+        byte[] chunk = json.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(chunk);
+        body.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return RawHttp.send("POST /api/widgets HTTP/1.1\r\n" + AUTH
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", body.toByteArray());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsA413ProblemAndOneWithinItIsRead() throws IOException {
+        assertProblem(postChunked("{\"name\":\"" + "x".repeat(1_500_000) + "\"}"), 413, null);
+        RawHttp.Answer within = postChunked("{\"name\":\"chunked\"}");
+        assertThat(within.status()).as(within.body()).isEqualTo(200);
+        assertThat(JsonPath.from(get("/api/widgets/search?q=chunked").body()).getList("$")).contains("chunked");
+    }
+
     @Test
     void aTargetOverTheLimitIsA414Problem() throws IOException {
         assertProblem(get("/api/widgets/search?q=" + "x".repeat(9000)), 414, null);
