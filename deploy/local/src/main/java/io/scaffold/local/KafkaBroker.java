@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -137,7 +138,8 @@ final class KafkaBroker implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = catalog.topics().stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.config()))
+                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                            .configs(singleBroker(topic.config())))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -145,6 +147,16 @@ final class KafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new StackException("cannot create the Kafka topics: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The cluster's topics ask for two in-sync replicas; on one broker every acks=all write would then fail, so the
+     * local stack keeps one copy and asks for one.
+     */
+    static Map<String, String> singleBroker(Map<String, String> config) {
+        Map<String, String> local = new HashMap<>(config);
+        local.computeIfPresent("min.insync.replicas", (key, value) -> "1");
+        return local;
     }
 
     String bootstrap() {
