@@ -172,7 +172,7 @@ public class RawRequestGuard {
         }
     }
 
-    private static void refuse(RoutingContext ctx, ProblemType type, String detail, String field, String message) {
+    static void refuse(RoutingContext ctx, ProblemType type, String detail, String field, String message) {
         JsonObject problem = new JsonObject()
                 .put("type", type.uri())
                 .put("title", type.title())
