@@ -267,7 +267,7 @@ class ProductionOverlayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"communities-service", "requests-service", "notifications-service"})
-    void networkPolicyAllowsTheGatewayMonitoringDatabaseKafkaDnsAndIdentityAndNothingElse(String service) {
+    void networkPolicyAllowsTheGatewayMonitoringDatabaseKafkaDnsIdentityAndCollectorAndNothingElse(String service) {
         NetworkPolicy policy = Rendered.all(PROD, "NetworkPolicy", NetworkPolicy.class).stream()
                 .filter(p -> p.getSpec().getPodSelector().getMatchLabels()
                         .equals(Map.of("app.kubernetes.io/name", service))).findFirst()
@@ -284,7 +284,10 @@ class ProductionOverlayTest {
                         "pods cnpg.io/cluster=" + databaseCluster(service) + " -> TCP/5432",
                         "pods strimzi.io/broker-role=true,strimzi.io/cluster=scaffold -> TCP/" + kafkaPort,
                         "namespace kubernetes.io/metadata.name=kube-system pods k8s-app=kube-dns -> UDP/53,TCP/53",
-                        "namespace kubernetes.io/metadata.name=identity -> TCP/443,TCP/8443");
+                        "namespace kubernetes.io/metadata.name=identity -> TCP/443,TCP/8443",
+                        "namespace kubernetes.io/metadata.name=monitoring pods app.kubernetes.io/name="
+                                + "opentelemetry-collector -> TCP/" + URI.create(environment(service)
+                                .get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")).getPort());
     }
 
     private static String describe(NetworkPolicyIngressRule rule) {
