@@ -31,6 +31,15 @@ public final class Events {
         return request(UUID.randomUUID().toString(), type, requestId, data);
     }
 
+    /** A requests-service event published in a trace, as the relay publishes it. */
+    public static String requestInTrace(String type, String requestId, String data, String traceparent) {
+        REQUEST_SCHEMAS.assertValid(type, data);
+        String eventId = UUID.randomUUID().toString();
+        TestEvents.publishCloudEvent(REQUESTS, requestId, eventId, type, "/requests-service", data,
+                java.util.Map.of("traceparent", traceparent));
+        return eventId;
+    }
+
     public static void community(String type, String communityId, String data) {
         COMMUNITY_SCHEMAS.assertValid(type, data);
         TestEvents.publishCloudEvent(COMMUNITIES, communityId, type, "/communities-service", data);

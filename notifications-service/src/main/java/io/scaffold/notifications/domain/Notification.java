@@ -62,4 +62,8 @@ public class Notification {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    /** W3C trace context of the event that wrote (or last collapsed into) this item; null when not traced. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

@@ -6,6 +6,7 @@ import io.scaffold.notifications.domain.Notification;
 import io.scaffold.notifications.domain.NotificationKind;
 import io.scaffold.notifications.domain.NotificationStatus;
 import io.scaffold.platform.sql.SqlArrays;
+import io.scaffold.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Timestamp;
@@ -39,14 +40,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 ON CONFLICT (user_id, kind, subject_id) WHERE status = 'UNREAD' AND kind = 'RESPONSE_POSTED'
                 DO UPDATE SET id = nextval('notification_id_seq'), event_count = notification.event_count + 1,
                     title = excluded.title, body = excluded.body, source_event_id = excluded.source_event_id,
-                    updated_at = excluded.updated_at""" : "";
+                    traceparent = excluded.traceparent, updated_at = excluded.updated_at""" : "";
         // Counters are upserted in user order, so two fan-outs to overlapping audiences cannot deadlock.
         var query = getEntityManager().createNativeQuery("WITH audience AS (" + audience + """
                 ), written AS (
                     INSERT INTO notification (id, user_id, kind, title, body, link, source_event_id, subject_id,
-                                              community_id, urgency, event_count, status, created_at, updated_at)
+                                              community_id, urgency, event_count, status, created_at, updated_at,
+                                              traceparent)
                     SELECT nextval('notification_id_seq'), a.user_id, :kind, :title, :body, :link, :event, :subject,
-                           CAST(:community AS uuid), CAST(:urgency AS text), 1, 'UNREAD', :now, :now
+                           CAST(:community AS uuid), CAST(:urgency AS text), 1, 'UNREAD', :now, :now,
+                           CAST(:traceparent AS text)
                     FROM audience a
                     WHERE\s""" + (draft.kind().critical() ? "true" : PreferenceRepository.wantsInApp("a.user_id"))
                 + "\n" + collapse + """
@@ -63,6 +66,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter("event", sourceEventId).setParameter("subject", draft.subjectId())
                 .setParameter("community", draft.communityId() == null ? null : draft.communityId().toString())
                 .setParameter("urgency", draft.urgency()).setParameter("now", Timestamp.from(now))
+                .setParameter("traceparent", TraceContext.current().traceparent())
                 .setParameter("users", SqlArrays.text(draft.recipients()));
         if (followers != null) {
             query.setParameter("followed", followers.communityId().toString())

@@ -1,5 +1,9 @@
 package io.scaffold.notifications.service;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scaffold.notifications.domain.Draft;
 import io.scaffold.notifications.domain.NotificationRules;
@@ -23,9 +27,12 @@ public class Fanout {
     private final NotificationRepository notifications;
     private final MembershipDirectory memberships;
 
-    public Fanout(NotificationRepository notifications, MembershipDirectory memberships) {
+    private final MeterRegistry meters;
+
+    public Fanout(NotificationRepository notifications, MembershipDirectory memberships, MeterRegistry meters) {
         this.notifications = notifications;
         this.memberships = memberships;
+        this.meters = meters;
     }
 
     public void apply(IncomingEvent event) {
@@ -34,7 +41,14 @@ public class Fanout {
             project(event.type(), data);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             for (Draft draft : NotificationRules.plan(event.type(), data, memberships)) {
-                notifications.fanOut(draft, event.id(), now);
+                Timer.Sample sample = Timer.start(meters);
+                int written = notifications.fanOut(draft, event.id(), now);
+                sample.stop(Timer.builder("scaffold.notifications.fanout").tag("kind", draft.kind().name())
+                        .description("Time to write one event's notifications for its whole audience")
+                        .publishPercentileHistogram().register(meters));
+                DistributionSummary.builder("scaffold.notifications.fanout.recipients").tag("kind", draft.kind().name())
+                        .description("Notifications written (or collapsed) by one fan-out")
+                        .publishPercentileHistogram().register(meters).record(written);
             }
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(event.type() + ": " + e.getMessage());

@@ -2,9 +2,13 @@ package io.scaffold.notifications.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.scaffold.notifications.config.NotificationsConfig;
+import io.scaffold.platform.tracing.TraceContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scaffold.notifications.repository.InboxSignal;
 import io.scaffold.platform.problem.ApiProblem;
@@ -42,13 +46,15 @@ public class LiveStreams {
     private final NotificationsConfig config;
     private final StreamTickets tickets;
     private final ObjectMapper json;
+    private final Tracer tracer;
 
     public LiveStreams(StreamReads reads, NotificationsConfig config, StreamTickets tickets, ObjectMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters, Tracer tracer) {
         this.reads = reads;
         this.config = config;
         this.tickets = tickets;
         this.json = json;
+        this.tracer = tracer;
         Gauge.builder("scaffold.notifications.stream.connections", byUser,
                         users -> users.values().stream().mapToInt(Set::size).sum())
                 .description("Open live streams on this replica").register(meters);
@@ -129,7 +135,17 @@ public class LiveStreams {
         }
         StreamReads.Batch batch = reads.written(from, to, connected);
         for (StreamReads.Item item : batch.items()) {
-            forEachConnection(item.userId(), connection -> connection.sendItem(item.view()));
+            // The push is the last step of the trace that started with the request that caused the item.
+            Span span = tracer.spanBuilder("notification push")
+                    .setParent(new TraceContext(item.traceparent(), null).toContext())
+                    .setSpanKind(SpanKind.PRODUCER)
+                    .setAttribute("scaffold.notification.id", item.view().id())
+                    .startSpan();
+            try {
+                forEachConnection(item.userId(), connection -> connection.sendItem(item.view()));
+            } finally {
+                span.end();
+            }
         }
         batch.unread().forEach((user, unread) -> forEachConnection(user,
                 connection -> connection.sendUnreadCount(unread, null, null)));

@@ -28,8 +28,8 @@ public class StreamReads {
     public record Batch(List<Item> items, Map<String, Long> unread, boolean more) {
     }
 
-    /** One item for one person. */
-    public record Item(String userId, NotificationView view) {
+    /** One item for one person, with the trace context of the event that wrote it. */
+    public record Item(String userId, NotificationView view, String traceparent) {
     }
 
     @ActivateRequestContext
@@ -65,7 +65,7 @@ public class StreamReads {
         Instant now = Instant.now();
         List<Item> items = rows.stream()
                 .filter(n -> QuietHours.allowsPush(quiet.get(n.userId), n.urgency, now))
-                .map(n -> new Item(n.userId, InboxService.view(n))).toList();
+                .map(n -> new Item(n.userId, InboxService.view(n), n.traceparent)).toList();
         List<String> told = items.stream().map(Item::userId).distinct().toList();
         return new Batch(items, told.isEmpty() ? Map.of() : notifications.unread(told), more);
     }

@@ -1,11 +1,17 @@
 package io.scaffold.platform.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.scaffold.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.common.header.Header;
 
-import java.time.temporal.ChronoUnit;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -25,36 +31,71 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class IdempotentConsumer {
     private final CloudEventRecords records;
-    private final ProcessedEvents processed;
+    private final EffectAttempts attempts;
     private final MeterRegistry meters;
+    private final Tracer tracer;
 
-    public IdempotentConsumer(CloudEventRecords records, ProcessedEvents processed, MeterRegistry meters) {
+    public IdempotentConsumer(CloudEventRecords records, EffectAttempts attempts, MeterRegistry meters,
+            Tracer tracer) {
         this.records = records;
-        this.processed = processed;
+        this.attempts = attempts;
         this.meters = meters;
+        this.tracer = tracer;
     }
 
     /**
+     * Runs in a consumer span that continues the trace the record carries ({@code traceparent}), so the effect's
+     * queries and the events it records belong to the request that caused the event.
+     *
      * @param consumer names the effect: two consumers of one event each apply it once
      * @return false when the event was a redelivery and had no effect
      * @throws PoisonEventException when the record can never be applied (not retried)
      */
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS,
-            abortOn = PoisonEventException.class)
     public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
-        IncomingEvent event;
-        try {
-            event = records.parse(record);
-        } catch (PoisonEventException e) {
-            count(consumer, "unknown", "poison");
+        Span span = processSpan(consumer, record);
+        String type = "unknown";
+        try (Scope ignored = span.makeCurrent()) {
+            IncomingEvent event = records.parse(record);
+            type = event.type();
+            span.setAttribute("messaging.message.id", event.id());
+            span.setAttribute("cloudevents.event_id", event.id());
+            span.setAttribute("cloudevents.event_type", event.type());
+            boolean applied = attempts.apply(consumer, event, effect);
+            count(meters, consumer, type, applied ? "applied" : "duplicate");
+            return applied;
+        } catch (RuntimeException e) {
+            // The channel's failure strategy moves the record to the dead-letter topic.
+            count(meters, consumer, type, "dead_lettered");
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
+        } finally {
+            span.end();
         }
-        boolean applied = processed.applyOnce(consumer, event, effect);
-        count(consumer, event.type(), applied ? "applied" : "duplicate");
-        return applied;
     }
 
-    private void count(String consumer, String type, String outcome) {
+    private Span processSpan(String consumer, ConsumerRecord<String, String> record) {
+        TraceContext carried = new TraceContext(header(record, TraceContext.TRACEPARENT),
+                header(record, TraceContext.TRACESTATE));
+        return tracer.spanBuilder(record.topic() + " process")
+                .setParent(carried.toContext())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
+    }
+
+    /** {@code scaffold_events_consumed_total{consumer,type,outcome}}: applied, duplicate, retried, dead_lettered. */
+    static void count(MeterRegistry meters, String consumer, String type, String outcome) {
         meters.counter("scaffold.events.consumed", "consumer", consumer, "type", type, "outcome", outcome)
                 .increment();
     }

@@ -1,5 +1,7 @@
 package io.scaffold.platform.outbox;
 
+import io.scaffold.platform.tracing.TraceContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,9 @@ public class Outbox {
         event.payload = toJson(data);
         event.occurredAt = Instant.now();
         event.nextAttemptAt = event.occurredAt;
+        TraceContext trace = TraceContext.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate();
         entityManager.persist(event);
         wakeRelayAfterCommit();
         if (io.quarkus.arc.Arc.container().requestContext().isActive()) {

@@ -1,10 +1,20 @@
 package io.scaffold.platform.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.scaffold.platform.tracing.TraceContext;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -12,6 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +37,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One relay pass: claims pending outbox rows ({@code FOR UPDATE SKIP LOCKED}, so replicas never claim the same row),
  * publishes them as binary-mode CloudEvents keyed by aggregate id, and marks them sent, all in one transaction.
+ * Each record is published in a producer span under the trace context stored with its row, and carries that span's
+ * context in its {@code traceparent}/{@code tracestate} headers: consumers continue the trace of the request that
+ * recorded the event, however late the relay ran.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -36,13 +50,24 @@ public class OutboxPublisher {
     private final Emitter<String> emitter;
     private final OutboxConfig config;
     private final Backoff rowBackoff;
+    private final Tracer tracer;
+    private final String topic;
+    private final Timer publishTime;
+    private final MeterRegistry meters;
 
     public OutboxPublisher(EntityManager entityManager, @Channel(CHANNEL) Emitter<String> emitter,
-            OutboxConfig config) {
+            OutboxConfig config, Tracer tracer, MeterRegistry meters,
+            @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic") String topic) {
         this.entityManager = entityManager;
         this.emitter = emitter;
         this.config = config;
         this.rowBackoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.tracer = tracer;
+        this.topic = topic;
+        this.meters = meters;
+        this.publishTime = Timer.builder("scaffold.outbox.publish")
+                .description("Time from handing an event to the producer to the broker's acknowledgement")
+                .publishPercentileHistogram().register(meters);
     }
 
     /** @return the outcome of the pass: how many rows were claimed and how many were published. */
@@ -82,6 +107,7 @@ public class OutboxPublisher {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(event.id);
             } catch (Exception e) {
+                meters.counter("scaffold.outbox.publish.failures", "type", event.eventType).increment();
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
@@ -151,18 +177,49 @@ public class OutboxPublisher {
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
+        Span span = publishSpan(event);
+        RecordHeaders headers = new RecordHeaders();
+        TraceContext trace = span.getSpanContext().isValid() ? TraceContext.of(Context.root().with(span))
+                : new TraceContext(event.traceparent, event.tracestate);
+        if (trace.present()) {
+            headers.add(TraceContext.TRACEPARENT, trace.traceparent().getBytes(StandardCharsets.US_ASCII));
+            if (trace.tracestate() != null) {
+                headers.add(TraceContext.TRACESTATE, trace.tracestate().getBytes(StandardCharsets.US_ASCII));
+            }
+        }
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId)
+                .withHeaders(headers)
                 .build();
+        long handed = System.nanoTime();
         return Message.of(event.payload, Metadata.of(cloudEvent, record),
                 () -> {
+                    publishTime.record(System.nanoTime() - handed, TimeUnit.NANOSECONDS);
+                    span.end();
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);
                 },
                 failure -> {
+                    span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+                    span.end();
                     ack.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
+    }
+
+    /** The relay's part of the trace: a producer span under the context stored with the row. */
+    private Span publishSpan(OutboxEvent event) {
+        return tracer.spanBuilder(topic + " publish")
+                .setParent(new TraceContext(event.traceparent, event.tracestate).toContext())
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", event.eventId.toString())
+                .setAttribute("messaging.kafka.message.key", event.aggregateId)
+                .setAttribute("cloudevents.event_id", event.eventId.toString())
+                .setAttribute("cloudevents.event_type", event.eventType)
+                .startSpan();
     }
 
     private static String describe(Throwable e) {

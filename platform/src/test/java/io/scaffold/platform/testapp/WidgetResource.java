@@ -62,7 +62,8 @@ public class WidgetResource {
     @GET
     @Path("whoami")
     public Map<String, Object> whoami() {
-        return Map.of("id", currentUser.id(), "roles", currentUser.roles());
+        return Map.of("id", currentUser.id(), "roles", currentUser.roles(),
+                "requestId", String.valueOf(org.jboss.logging.MDC.get(io.scaffold.platform.http.RequestIds.MDC_KEY)));
     }
 
     @GET

@@ -155,6 +155,14 @@ public class HelpRequestRepository implements PanacheRepositoryBase<HelpRequest,
                 (String) r[5], ((Number) r[6]).floatValue())).toList();
     }
 
+    /** How many open requests have a rung due at or before {@code dueBy}. */
+    public long countDueForEscalation(Instant dueBy) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                SELECT count(*) FROM help_request
+                WHERE status = 'OPEN' AND next_escalation_at IS NOT NULL AND next_escalation_at <= :due""")
+                .setParameter("due", Timestamp.from(dueBy)).getSingleResult()).longValue();
+    }
+
     /**
      * Open requests whose next rung is due, oldest due first, locked so that another replica's scan skips them.
      */

@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
  */
 public final class Gateway implements AutoCloseable {
     static final String REQUEST_ID = "X-Request-Id";
+    static final String TRACEPARENT = "traceparent";
+    /** W3C trace context level 1: version 00, a non-zero trace id and parent id, flags. */
+    private static final java.util.regex.Pattern VALID_TRACEPARENT = java.util.regex.Pattern.compile(
+            "00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final Vertx vertx;
@@ -58,6 +62,7 @@ public final class Gateway implements AutoCloseable {
                 .setConnectTimeout(5000));
         Router router = Router.router(vertx);
         router.route().handler(Gateway::requestId);
+        router.route().handler(Gateway::traceContext);
         router.route().handler(GatewayGuard::check);
         // Whatever the gateway refuses itself (CORS included) is answered as problem+json.
         router.route().failureHandler(ctx -> GatewayProblems.send(ctx, ctx.statusCode() < 400 ? 500 : ctx.statusCode(),
@@ -123,6 +128,22 @@ public final class Gateway implements AutoCloseable {
         }
         String echoed = id;
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(REQUEST_ID, echoed));
+        ctx.next();
+    }
+
+    /**
+     * Continues the caller's trace (a valid W3C {@code traceparent}) or starts one, so that every service the request
+     * reaches, and every event it causes, shares one trace id; the gateway itself records no span.
+     */
+    static void traceContext(RoutingContext ctx) {
+        String parent = ctx.request().getHeader(TRACEPARENT);
+        if (parent == null || !VALID_TRACEPARENT.matcher(parent).matches()) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong() | 1);
+            String spanId = String.format("%016x", random.nextLong() | 1);
+            ctx.request().headers().set(TRACEPARENT, "00-" + traceId + "-" + spanId + "-01");
+            ctx.request().headers().remove("tracestate");
+        }
         ctx.next();
     }
 

@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,8 @@ class GatewayTest {
                 request.response().putHeader("Content-Type", "text/plain").end(request.getHeader("X-Forwarded-Host")
                         + " " + request.getHeader("X-Forwarded-Proto") + " " + request.getHeader("X-Forwarded-Port")
                         + " " + request.getHeader("Forwarded"));
+            } else if (request.path().equals("/api/communities/trace")) {
+                request.response().putHeader("Content-Type", "text/plain").end(request.getHeader("traceparent"));
             } else if (request.path().equals("/api/communities/bare-error")) {
                 request.response().setStatusCode(413).end();
             } else {
@@ -87,6 +90,21 @@ class GatewayTest {
         assertEquals(200, response.statusCode());
         String id = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertEquals("/api/communities/42 " + id, response.body());
+    }
+
+    @Test
+    void theGatewayStartsATraceWhenTheCallerHasNoneAndContinuesACallersTrace() throws Exception {
+        String started = get("/api/communities/trace").body();
+        assertTrue(started.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), started);
+        assertNotEquals(started, get("/api/communities/trace").body());
+
+        String callers = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        assertEquals(callers, http.send(HttpRequest.newBuilder(uri("/api/communities/trace"))
+                .header("traceparent", callers).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String malformed = http.send(HttpRequest.newBuilder(uri("/api/communities/trace"))
+                .header("traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(malformed.matches("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-01"), malformed);
     }
 
     @Test

@@ -27,7 +27,13 @@ public final class TestEvents {
 
     public static void publishCloudEvent(String topic, String key, String id, String type, String source,
             String json) {
-        publish(topic, key, json, Map.of(
+        publishCloudEvent(topic, key, id, type, source, json, Map.of());
+    }
+
+    /** A CloudEvent with more headers, e.g. the {@code traceparent} a traced producer would add. */
+    public static void publishCloudEvent(String topic, String key, String id, String type, String source,
+            String json, Map<String, String> more) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", id,
                 "ce_type", type,
@@ -35,6 +41,8 @@ public final class TestEvents {
                 "ce_subject", key,
                 "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(),
                 "content-type", "application/json"));
+        headers.putAll(more);
+        publish(topic, key, json, headers);
     }
 
     /** Publishes a raw record with the given headers (for poison messages). */
