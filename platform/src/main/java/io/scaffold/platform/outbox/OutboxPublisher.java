@@ -1,5 +1,6 @@
 package io.scaffold.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -53,7 +54,7 @@ public class OutboxPublisher {
     private final Tracer tracer;
     private final String topic;
     private final Timer publishTime;
-    private final MeterRegistry meters;
+    private final Counter publishFailures;
 
     public OutboxPublisher(EntityManager entityManager, @Channel(CHANNEL) Emitter<String> emitter,
             OutboxConfig config, Tracer tracer, MeterRegistry meters,
@@ -64,7 +65,8 @@ public class OutboxPublisher {
         this.rowBackoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.tracer = tracer;
         this.topic = topic;
-        this.meters = meters;
+        this.publishFailures = Counter.builder("scaffold.outbox.publish.failures")
+                .description("Events whose publication failed (each is retried with backoff)").register(meters);
         this.publishTime = Timer.builder("scaffold.outbox.publish")
                 .description("Time from handing an event to the producer to the broker's acknowledgement")
                 .publishPercentileHistogram().register(meters);
@@ -107,7 +109,7 @@ public class OutboxPublisher {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(event.id);
             } catch (Exception e) {
-                meters.counter("scaffold.outbox.publish.failures", "type", event.eventType).increment();
+                publishFailures.increment();
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
