@@ -7,6 +7,7 @@ import io.scaffold.communities.repository.CommunityRepository;
 import io.scaffold.communities.repository.EarnedSkillRepository;
 import io.scaffold.communities.service.ResourceService;
 import io.scaffold.platform.consumer.IdempotentConsumer;
+import io.scaffold.platform.deadletter.ReplayableConsumer;
 import io.scaffold.platform.consumer.IncomingEvent;
 import io.scaffold.platform.consumer.PoisonEventException;
 import io.smallrye.common.annotation.Blocking;
@@ -18,13 +19,14 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Set;
 
 /**
  * What communities-service takes from requests-service's events: accepted help earns the helper the request's tags
  * as skills in its community; a request published as a guide becomes a GUIDE resource (once per request).
  */
 @ApplicationScoped
-public class RequestEventsConsumer {
+public class RequestEventsConsumer implements ReplayableConsumer {
     static final String CONSUMER = "communities-service";
     static final String RESPONSE_ACCEPTED = "scaffold.help-request.response-accepted.v1";
     static final String PUBLISHED = "scaffold.help-request.published.v1";
@@ -110,5 +112,16 @@ public class RequestEventsConsumer {
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(field + " is not a UUID: " + value.asText());
         }
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("scaffold.requests.events");
+    }
+
+    /** A dead letter replayed by an operator takes the same idempotent path as a record from the channel. */
+    @Override
+    public boolean replay(ConsumerRecord<String, String> record) {
+        return consumer.handle(CONSUMER, record, this::apply);
     }
 }

@@ -218,7 +218,7 @@ class ProductionOverlayTest {
             ServiceSettings settings = ServiceSettings.of(service);
             Set<String> expected = new TreeSet<>();
             settings.topics("outgoing").forEach(topic -> expected.add("topic " + topic + " WRITE,DESCRIBE"));
-            settings.deadLetterTopics().forEach(topic -> expected.add("topic " + topic + " WRITE,DESCRIBE"));
+            settings.deadLetterTopics().forEach(topic -> expected.add("topic " + topic + " READ,WRITE,DESCRIBE"));
             settings.topics("incoming").forEach(topic -> expected.add("topic " + topic + " READ,DESCRIBE"));
             settings.consumerGroups().forEach(group -> expected.add("group " + group + " READ"));
 

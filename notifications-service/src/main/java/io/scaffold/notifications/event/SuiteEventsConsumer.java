@@ -2,17 +2,20 @@ package io.scaffold.notifications.event;
 
 import io.scaffold.notifications.service.Fanout;
 import io.scaffold.platform.consumer.IdempotentConsumer;
+import io.scaffold.platform.deadletter.ReplayableConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Set;
 
 /**
  * Reads communities-service's and requests-service's events; each is applied once (the platform's idempotent
  * consumer: a redelivery writes no second notification) and poison goes to {@code scaffold.notifications.dlq}.
  */
 @ApplicationScoped
-public class SuiteEventsConsumer {
+public class SuiteEventsConsumer implements ReplayableConsumer {
     static final String CONSUMER = "notifications-service";
 
     private final IdempotentConsumer consumer;
@@ -33,5 +36,16 @@ public class SuiteEventsConsumer {
     @Blocking
     public void onRequestEvent(ConsumerRecord<String, String> record) {
         consumer.handle(CONSUMER, record, fanout::apply);
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("scaffold.communities.events", "scaffold.requests.events");
+    }
+
+    /** A dead letter replayed by an operator takes the same idempotent path as a record from the channel. */
+    @Override
+    public boolean replay(ConsumerRecord<String, String> record) {
+        return consumer.handle(CONSUMER, record, fanout::apply);
     }
 }

@@ -6,12 +6,16 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.scaffold.platform.outbox.Backoff;
 import io.scaffold.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -30,17 +34,28 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class IdempotentConsumer {
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private final CloudEventRecords records;
     private final EffectAttempts attempts;
     private final MeterRegistry meters;
     private final Tracer tracer;
+    private final TrustedProducers producers;
+    private final StalledConsumers stalls;
+    private final Backoff patience;
 
     public IdempotentConsumer(CloudEventRecords records, EffectAttempts attempts, MeterRegistry meters,
-            Tracer tracer) {
+            Tracer tracer, TrustedProducers producers, StalledConsumers stalls,
+            @ConfigProperty(name = "scaffold.consumer.transient-backoff-initial", defaultValue = "500ms")
+            Duration initialBackoff,
+            @ConfigProperty(name = "scaffold.consumer.transient-backoff-max", defaultValue = "30s")
+            Duration maxBackoff) {
         this.records = records;
         this.attempts = attempts;
         this.meters = meters;
         this.tracer = tracer;
+        this.producers = producers;
+        this.stalls = stalls;
+        this.patience = new Backoff(initialBackoff, maxBackoff);
     }
 
     /**
@@ -57,10 +72,11 @@ public class IdempotentConsumer {
         try (Scope ignored = span.makeCurrent()) {
             IncomingEvent event = records.parse(record);
             type = event.type();
+            producers.check(record.topic(), event);
             span.setAttribute("messaging.message.id", event.id());
             span.setAttribute("cloudevents.event_id", event.id());
             span.setAttribute("cloudevents.event_type", event.type());
-            boolean applied = attempts.apply(consumer, event, effect);
+            boolean applied = applyPatiently(consumer, event, effect);
             count(meters, consumer, type, applied ? "applied" : "duplicate");
             return applied;
         } catch (RuntimeException e) {
@@ -72,6 +88,66 @@ public class IdempotentConsumer {
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * A transient failure (the database down, a timeout) never dead-letters: the consumer waits, backing off up to
+     * the maximum, and tries the same event again until it applies; meanwhile its partition's later events wait
+     * behind it (order is kept) and readiness says so.
+     */
+    private boolean applyPatiently(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        int failures = 0;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return attempts.apply(consumer, event, effect);
+                } catch (RuntimeException e) {
+                    if (!TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    failures++;
+                    if (failures == 1) {
+                        LOG.warnf("%s waits on a transient failure before applying %s (%s): %s", consumer,
+                                event.id(), event.type(), rootMessage(e));
+                    }
+                    stalls.stalled(consumer, rootMessage(e));
+                    count(meters, consumer, event.type(), "deferred");
+                    interrupted |= sleep(patience.afterFailures(failures));
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failures > 0) {
+                stalls.resumed(consumer);
+                LOG.infof("%s applied %s after %d transient failure(s)", consumer, event.id(), failures);
+            }
+        }
+    }
+
+    /**
+     * Waits; an interruption (shutdown) does not end the wait with a failure, which would dead-letter the event: the
+     * process ends with the event unacknowledged, and it is delivered again after the restart.
+     *
+     * @return whether the thread was interrupted
+     */
+    private static boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Span processSpan(String consumer, ConsumerRecord<String, String> record) {
@@ -94,7 +170,10 @@ public class IdempotentConsumer {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
-    /** {@code scaffold_events_consumed_total{consumer,type,outcome}}: applied, duplicate, retried, dead_lettered. */
+    /**
+     * {@code scaffold_events_consumed_total{consumer,type,outcome}}: applied, duplicate, retried, deferred (waiting
+     * out a transient failure), dead_lettered.
+     */
     static void count(MeterRegistry meters, String consumer, String type, String outcome) {
         meters.counter("scaffold.events.consumed", "consumer", consumer, "type", type, "outcome", outcome)
                 .increment();

@@ -89,6 +89,40 @@ public class ApiContractFilter implements OASFilter {
         }
         requireEveryPropertyOfResponses(openAPI);
         documentEventIdsOfChanges(openAPI);
+        nameSharedOperationsAfterTheService(openAPI);
+    }
+
+    /**
+     * Operations every service has from the platform (the dead-letter API) get the service's name in their
+     * operationId, so ids stay unique in the suite's merged document and in clients generated from it.
+     */
+    private static void nameSharedOperationsAfterTheService(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        String service = camel(setting("quarkus.application.name", "service").replace("-service", ""));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.contains("/ops/")) {
+                item.getOperations().values().stream().filter(operation -> operation.getOperationId() != null)
+                        .forEach(operation -> operation.setOperationId(service
+                                + Character.toUpperCase(operation.getOperationId().charAt(0))
+                                + operation.getOperationId().substring(1)));
+            }
+        });
+    }
+
+    private static String camel(String name) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-' || c == '_' || c == '.') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
     }
 
     /** Successful changes tell the ids of the events they published (read-your-writes across services). */

@@ -5,7 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
 /** Reads a failure's cause chain: is it a dependency that is down (503), or a value the database refuses (400)? */
-final class Failures {
+public final class Failures {
     /** What a 503 asks the client to wait before trying again. */
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -17,7 +17,7 @@ final class Failures {
      * 57P01-57P03 (admin or crash shutdown, cannot connect now), 53300 (too many connections), a database that does
      * not accept connections, a connection cut under the pool, its acquisition timeout, a refused socket.
      */
-    static boolean isUnavailableDependency(Throwable failure) {
+    public static boolean isUnavailableDependency(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof java.net.ConnectException
                     || cause instanceof java.net.SocketTimeoutException

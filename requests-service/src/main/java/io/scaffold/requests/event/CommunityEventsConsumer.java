@@ -2,6 +2,7 @@ package io.scaffold.requests.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scaffold.platform.consumer.IdempotentConsumer;
+import io.scaffold.platform.deadletter.ReplayableConsumer;
 import io.scaffold.platform.consumer.IncomingEvent;
 import io.scaffold.platform.consumer.PoisonEventException;
 import io.scaffold.platform.tags.Tags;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Set;
 
 /**
  * Keeps the local projection of communities, active memberships, roles, member skills and resources from
@@ -22,7 +24,7 @@ import java.util.UUID;
  * is applied once (the platform's idempotent consumer) and poison goes to {@code scaffold.requests.dlq}.
  */
 @ApplicationScoped
-public class CommunityEventsConsumer {
+public class CommunityEventsConsumer implements ReplayableConsumer {
     static final String CONSUMER = "requests-service";
 
     private final IdempotentConsumer consumer;
@@ -111,5 +113,16 @@ public class CommunityEventsConsumer {
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(field + " is not a UUID: " + data.path(field).asText());
         }
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("scaffold.communities.events");
+    }
+
+    /** A dead letter replayed by an operator takes the same idempotent path as a record from the channel. */
+    @Override
+    public boolean replay(ConsumerRecord<String, String> record) {
+        return consumer.handle(CONSUMER, record, this::apply);
     }
 }
