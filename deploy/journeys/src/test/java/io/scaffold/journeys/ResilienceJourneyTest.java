@@ -1,0 +1,114 @@
+package io.scaffold.journeys;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Faults on the full local stack, under steady load, with the counts printed: nothing lost, nothing duplicated,
+ * nothing dead-lettered.
+ */
+class ResilienceJourneyTest {
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static JourneyStack stack;
+
+    @BeforeAll
+    static void startTheSuite() {
+        stack = JourneyStack.shared();
+    }
+
+    @Test
+    void whileNotificationsDatabaseRefusesConnectionsFor30sUnderLoadEveryNotificationArrivesOnceAndNoneIsDeadLettered()
+            throws Exception {
+        String asker = "sam" + System.nanoTime();
+        String helper = "tom" + System.nanoTime();
+        String communityId = stack.as("rita").body("{\"name\":\"Outage " + System.nanoTime() + "\",\"description\":"
+                        + "\"Resilience\",\"visibility\":\"PUBLIC\",\"tags\":[\"k8s\"]}")
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        stack.as(asker).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        stack.as(helper).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                stack.as(asker).header("Idempotency-Key", "warm-up-" + communityId).body(ask(communityId, -1))
+                        .post("/api/requests").statusCode() / 100 == 2);
+        int deadLettersBefore = deadLetters();
+
+        int asked = 0;
+        long started = System.nanoTime();
+        acceptConnections("notifications", false);
+        try {
+            // Two asks per second, each answered at once: a RESPONSE_POSTED notification for the asker each.
+            while (System.nanoTime() - started < OUTAGE.toNanos()) {
+                long tick = System.nanoTime();
+                String id = stack.as(asker).body(ask(communityId, asked)).post("/api/requests").then().statusCode(201)
+                        .extract().path("id");
+                stack.as(helper).body("{\"kind\":\"ANSWER\",\"text\":\"Check the readiness probe\"}")
+                        .post("/api/requests/" + id + "/responses").then().statusCode(201);
+                asked++;
+                Thread.sleep(Math.max(0, 500 - (System.nanoTime() - tick) / 1_000_000));
+            }
+        } finally {
+            acceptConnections("notifications", true);
+        }
+        long restored = System.nanoTime();
+        int expected = asked;
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> responseNotifications(asker, communityId).size() >= expected);
+        double caughtUp = (System.nanoTime() - restored) / 1e9;
+        Thread.sleep(2000); // a duplicate would arrive late
+        List<String> received = responseNotifications(asker, communityId);
+        int deadLettersAfter = deadLetters();
+
+        System.out.printf("resilience: notifications' database refused connections for %d s while %d requests were"
+                        + " asked and answered; %d notifications arrived (%d distinct), %d dead-lettered; caught up"
+                        + " %.1f s after the database was back%n", OUTAGE.toSeconds(), asked, received.size(),
+                new HashSet<>(received).size(), deadLettersAfter - deadLettersBefore, caughtUp);
+        assertThat(asked).isGreaterThanOrEqualTo(40);
+        assertThat(received).hasSize(asked).doesNotHaveDuplicates();
+        assertThat(deadLettersAfter).isEqualTo(deadLettersBefore);
+    }
+
+    private static String ask(String communityId, int n) {
+        return "{\"title\":\"Pods restart during the outage " + n + "\",\"body\":\"Readiness fails\",\"tags\":[\"k8s\"],"
+                + "\"urgency\":\"NORMAL\",\"communityId\":\"" + communityId + "\"}";
+    }
+
+    /** The links of the asker's RESPONSE_POSTED notifications in that community (one per request). */
+    private static List<String> responseNotifications(String asker, String communityId) {
+        return stack.as(asker).get("/api/notifications?kind=RESPONSE_POSTED&limit=100&communityId=" + communityId)
+                .then().statusCode(200).extract().path("items.link");
+    }
+
+    private static int deadLetters() {
+        String ops = RestAssured.get(stack.gateway + "/dev/token?user=olga&roles=ops").then().statusCode(200)
+                .extract().path("token");
+        List<?> items = given().baseUri(stack.gateway).header("Authorization", "Bearer " + ops)
+                .get("/api/notifications/ops/dead-letters?limit=500").then().statusCode(200).extract().path("items");
+        return items.size();
+    }
+
+    /** A database outage as the service sees it: new connections refused, open ones cut (or accepted again). */
+    private static void acceptConnections(String database, boolean accept) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:"
+                + stack.settings.embeddedDbPort() + "/postgres", "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + accept);
+            if (!accept) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + database + "'");
+            }
+        }
+    }
+}
