@@ -80,6 +80,79 @@ class ResilienceJourneyTest {
         assertThat(deadLettersAfter).isEqualTo(deadLettersBefore);
     }
 
+    @Test
+    void requestsServiceKilledWithSigkillUnderLoadAndRestartedLosesAndDuplicatesNothingItAcknowledged()
+            throws Exception {
+        String asker = "una" + System.nanoTime();
+        String helper = "vic" + System.nanoTime();
+        String communityId = stack.as("rita").body("{\"name\":\"Crash " + System.nanoTime() + "\",\"description\":"
+                        + "\"Resilience\",\"visibility\":\"PUBLIC\",\"tags\":[\"k8s\"]}")
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        stack.as(asker).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        stack.as(helper).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                stack.as(asker).header("Idempotency-Key", "warm-up-" + communityId).body(ask(communityId, -1))
+                        .post("/api/requests").statusCode() / 100 == 2);
+
+        Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        // Two asks per second for 25 s, each answered at once, while requests-service is killed and restarted.
+        Thread load = new Thread(() -> {
+            long started = System.nanoTime();
+            while (System.nanoTime() - started < Duration.ofSeconds(25).toNanos()) {
+                long tick = System.nanoTime();
+                try {
+                    var answer = stack.as(asker).body(ask(communityId, asked.size() + refused.get()))
+                            .post("/api/requests");
+                    if (answer.statusCode() == 201) {
+                        String id = answer.then().extract().path("id");
+                        asked.add(id);
+                        if (stack.as(helper).body("{\"kind\":\"ANSWER\",\"text\":\"Look at the events\"}")
+                                .post("/api/requests/" + id + "/responses").statusCode() == 201) {
+                            acknowledged.add("/api/requests/" + id);
+                        }
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    refused.incrementAndGet();
+                }
+                try {
+                    Thread.sleep(Math.max(0, 500 - (System.nanoTime() - tick) / 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "resilience-load");
+        load.start();
+        Thread.sleep(5000);
+        ProcessHandle service = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("")
+                        .contains("requests-service/target/quarkus-app/quarkus-run.jar"))
+                .findFirst().orElseThrow(() -> new AssertionError("requests-service is not running"));
+        service.destroyForcibly();
+        service.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        long down = System.nanoTime();
+        stack.stack.startReplica("requests-service", stack.port("requests-service"));
+        long restartedAfter = (System.nanoTime() - down) / 1_000_000;
+        load.join(Duration.ofSeconds(60).toMillis());
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> responseNotifications(asker, communityId).containsAll(acknowledged));
+        Thread.sleep(2000); // a duplicate would arrive late
+        List<String> received = responseNotifications(asker, communityId);
+
+        System.out.printf("resilience: requests-service killed (SIGKILL) under load and ready again %d ms later; %d asks"
+                        + " and answers acknowledged, %d refused while it was down; %d notifications arrived (%d"
+                        + " distinct), %d acknowledged ones missing%n", restartedAfter, acknowledged.size(), refused.get(),
+                received.size(), new HashSet<>(received).size(),
+                acknowledged.stream().filter(link -> !received.contains(link)).count());
+        assertThat(received).containsAll(acknowledged).doesNotHaveDuplicates()
+                .allSatisfy(link -> assertThat(asked).contains(link.substring("/api/requests/".length())));
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(20);
+    }
+
     private static String ask(String communityId, int n) {
         return "{\"title\":\"Pods restart during the outage " + n + "\",\"body\":\"Readiness fails\",\"tags\":[\"k8s\"],"
                 + "\"urgency\":\"NORMAL\",\"communityId\":\"" + communityId + "\"}";
