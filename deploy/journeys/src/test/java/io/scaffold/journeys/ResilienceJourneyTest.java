@@ -153,6 +153,62 @@ class ResilienceJourneyTest {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(20);
     }
 
+    @Test
+    void theBrokerStoppedFor30sUnderLoadDelaysButNeitherLosesNorDuplicatesAnything() throws Exception {
+        String asker = "wes" + System.nanoTime();
+        String helper = "xia" + System.nanoTime();
+        String communityId = stack.as("rita").body("{\"name\":\"Broker " + System.nanoTime() + "\",\"description\":"
+                        + "\"Resilience\",\"visibility\":\"PUBLIC\",\"tags\":[\"k8s\"]}")
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        stack.as(asker).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        stack.as(helper).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                stack.as(asker).header("Idempotency-Key", "warm-up-" + communityId).body(ask(communityId, -1))
+                        .post("/api/requests").statusCode() / 100 == 2);
+        int deadLettersBefore = deadLetters();
+
+        Set<String> acknowledged = new HashSet<>();
+        int refused = 0;
+        long started = System.nanoTime();
+        stack.stack.stopBroker();
+        try {
+            // Two asks per second, each answered at once, while no broker runs: the services take them and keep
+            // the events in their outboxes.
+            while (System.nanoTime() - started < OUTAGE.toNanos()) {
+                long tick = System.nanoTime();
+                var answer = stack.as(asker).body(ask(communityId, acknowledged.size() + refused))
+                        .post("/api/requests");
+                if (answer.statusCode() == 201) {
+                    String id = answer.then().extract().path("id");
+                    if (stack.as(helper).body("{\"kind\":\"ANSWER\",\"text\":\"Wait for the broker\"}")
+                            .post("/api/requests/" + id + "/responses").statusCode() == 201) {
+                        acknowledged.add("/api/requests/" + id);
+                    }
+                } else {
+                    refused++;
+                }
+                Thread.sleep(Math.max(0, 500 - (System.nanoTime() - tick) / 1_000_000));
+            }
+        } finally {
+            stack.stack.startBroker();
+        }
+        long restored = System.nanoTime();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> responseNotifications(asker, communityId).containsAll(acknowledged));
+        double caughtUp = (System.nanoTime() - restored) / 1e9;
+        Thread.sleep(2000); // a duplicate would arrive late
+        List<String> received = responseNotifications(asker, communityId);
+        int deadLettersAfter = deadLetters();
+
+        System.out.printf("resilience: the broker was stopped for %d s while %d asks and answers were acknowledged"
+                        + " (%d refused); %d notifications arrived (%d distinct), %d dead-lettered; caught up %.1f s"
+                        + " after the broker was back%n", OUTAGE.toSeconds(), acknowledged.size(), refused,
+                received.size(), new HashSet<>(received).size(), deadLettersAfter - deadLettersBefore, caughtUp);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(received).containsExactlyInAnyOrderElementsOf(acknowledged);
+        assertThat(deadLettersAfter).isEqualTo(deadLettersBefore);
+    }
+
     private static String ask(String communityId, int n) {
         return "{\"title\":\"Pods restart during the outage " + n + "\",\"body\":\"Readiness fails\",\"tags\":[\"k8s\"],"
                 + "\"urgency\":\"NORMAL\",\"communityId\":\"" + communityId + "\"}";

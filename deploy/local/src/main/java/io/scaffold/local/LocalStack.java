@@ -24,6 +24,7 @@ public final class LocalStack {
     private StackSettings settings;
     private Database database;
     private KafkaBroker broker;
+    private String classPath;
     private DevIdentity identity;
 
     public static void main(String[] args) {
@@ -54,6 +55,7 @@ public final class LocalStack {
     public void start(StackSettings settings) {
         long begin = System.nanoTime();
         String classPath = System.getProperty("java.class.path");
+        this.classPath = classPath;
         RouteTable routes = RouteTable.read(settings.repoRoot().resolve(ROUTES));
         TopicCatalog topics = TopicCatalog.read(settings.repoRoot().resolve(TOPICS));
         Ports.requireFree(settings.gatewayPort(), "gateway", "SCAFFOLD_GATEWAY_PORT");
@@ -112,6 +114,19 @@ public final class LocalStack {
         AutoCloseable handle = remember(() -> replica.stop(20));
         ServiceFleet.awaitReady(replica, port, Duration.ofSeconds(180));
         return handle;
+    }
+
+    /**
+     * Stops the Kafka broker (SIGTERM, as an orchestrator would), for rehearsing a broker outage; the services keep
+     * running and retry. {@link #startBroker()} brings it back on the same ports and data.
+     */
+    public void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the broker again after {@link #stopBroker()}, on the same ports and data; returns when it answers. */
+    public void startBroker() {
+        broker = remember(KafkaBroker.start(settings, classPath));
     }
 
     private <T extends AutoCloseable> T remember(T component) {
