@@ -76,7 +76,7 @@ public class IdempotentConsumer {
             span.setAttribute("messaging.message.id", event.id());
             span.setAttribute("cloudevents.event_id", event.id());
             span.setAttribute("cloudevents.event_type", event.type());
-            boolean applied = applyPatiently(consumer, event, effect);
+            boolean applied = applyPatiently(consumer, consumer + " on " + record.topic(), event, effect);
             count(meters, consumer, type, applied ? "applied" : "duplicate");
             return applied;
         } catch (RuntimeException e) {
@@ -95,7 +95,8 @@ public class IdempotentConsumer {
      * the maximum, and tries the same event again until it applies; meanwhile its partition's later events wait
      * behind it (order is kept) and readiness says so.
      */
-    private boolean applyPatiently(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+    private boolean applyPatiently(String consumer, String stallKey, IncomingEvent event,
+            Consumer<IncomingEvent> effect) {
         int failures = 0;
         boolean interrupted = false;
         try {
@@ -111,7 +112,7 @@ public class IdempotentConsumer {
                         LOG.warnf("%s waits on a transient failure before applying %s (%s): %s", consumer,
                                 event.id(), event.type(), rootMessage(e));
                     }
-                    stalls.stalled(consumer, rootMessage(e));
+                    stalls.stalled(stallKey, rootMessage(e));
                     count(meters, consumer, event.type(), "deferred");
                     interrupted |= sleep(patience.afterFailures(failures));
                 }
@@ -121,7 +122,7 @@ public class IdempotentConsumer {
                 Thread.currentThread().interrupt();
             }
             if (failures > 0) {
-                stalls.resumed(consumer);
+                stalls.resumed(stallKey);
                 LOG.infof("%s applied %s after %d transient failure(s)", consumer, event.id(), failures);
             }
         }

@@ -63,12 +63,17 @@ public class DeadLetters {
 
     public DeadLetter get(String id) {
         ConsumerRecord<String, String> record = find(id);
-        return describe(record).withReplays(replays().getOrDefault(id, List.of()));
+        return describe(record).withReplays(replays().getOrDefault(idOf(record), List.of()));
     }
 
     /** Replays one dead letter; the outcome is recorded and returned. */
     public DeadLetter.Replay replay(String id, String by) {
         ConsumerRecord<String, String> record = find(id);
+        return replay(record, by);
+    }
+
+    private DeadLetter.Replay replay(ConsumerRecord<String, String> record, String by) {
+        String id = idOf(record);
         DeadLetter letter = describe(record);
         DeadLetter.Replay replay;
         try {
@@ -94,7 +99,7 @@ public class DeadLetters {
         for (ConsumerRecord<String, String> record : topic.readAll()) {
             String id = idOf(record);
             if (history.getOrDefault(id, List.of()).stream().noneMatch(r -> r.outcome() != DeadLetter.Outcome.FAILED)) {
-                outcomes.put(id, replay(id, by));
+                outcomes.put(id, replay(record, by));
             }
         }
         return outcomes;

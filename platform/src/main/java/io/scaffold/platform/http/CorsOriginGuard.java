@@ -22,11 +22,16 @@ import java.util.regex.Pattern;
 public class CorsOriginGuard {
     private final boolean enabled;
     private final List<String> origins;
+    private final List<Pattern> originPatterns;
 
     public CorsOriginGuard(@ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
         this.enabled = enabled;
-        this.origins = origins.orElse(List.of());
+        this.origins = origins.orElse(List.of()).stream().map(String::trim).toList();
+        // Entries between slashes are regular expressions (as Quarkus reads them); a broken one fails at startup.
+        this.originPatterns = this.origins.stream()
+                .filter(origin -> origin.length() > 2 && origin.startsWith("/") && origin.endsWith("/"))
+                .map(origin -> Pattern.compile(origin.substring(1, origin.length() - 1))).toList();
     }
 
     void install(@Observes Router router) {
@@ -46,17 +51,8 @@ public class CorsOriginGuard {
     }
 
     private boolean allowed(String origin) {
-        for (String allowed : origins) {
-            String trimmed = allowed.trim();
-            if (trimmed.equals("*") || trimmed.equals(origin)) {
-                return true;
-            }
-            if (trimmed.length() > 2 && trimmed.startsWith("/") && trimmed.endsWith("/")
-                    && Pattern.matches(trimmed.substring(1, trimmed.length() - 1), origin)) {
-                return true;
-            }
-        }
-        return false;
+        return origins.contains("*") || origins.contains(origin)
+                || originPatterns.stream().anyMatch(pattern -> pattern.matcher(origin).matches());
     }
 
     /** A page served from this API's own address needs no CORS permission. */

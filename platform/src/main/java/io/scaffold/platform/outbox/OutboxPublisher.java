@@ -94,9 +94,12 @@ public class OutboxPublisher {
             // acknowledgement completes the future on a producer thread, outside this transaction.
             CompletableFuture<Void> ack = new CompletableFuture<>();
             acks.add(ack);
+            Span span = publishSpan(event);
             try {
-                emitter.send(toMessage(event, ack));
+                emitter.send(toMessage(event, span, ack));
             } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+                span.end();
                 ack.completeExceptionally(e);
             }
         }
@@ -170,7 +173,7 @@ public class OutboxPublisher {
         return earliest;
     }
 
-    private Message<String> toMessage(OutboxEvent event, CompletableFuture<Void> ack) {
+    private Message<String> toMessage(OutboxEvent event, Span span, CompletableFuture<Void> ack) {
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.eventId.toString())
                 .withType(event.eventType)
@@ -179,7 +182,6 @@ public class OutboxPublisher {
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        Span span = publishSpan(event);
         RecordHeaders headers = new RecordHeaders();
         TraceContext trace = span.getSpanContext().isValid() ? TraceContext.of(Context.root().with(span))
                 : new TraceContext(event.traceparent, event.tracestate);

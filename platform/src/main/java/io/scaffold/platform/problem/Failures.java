@@ -31,7 +31,7 @@ public final class Failures {
                 }
                 String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
                 if (message.contains("acquisition timeout") || message.contains("not currently accepting connections")
-                        || message.contains("connection has been closed")) {
+                        || message.contains("connection has been closed") || message.contains("pool is closed")) {
                     return true;
                 }
             }
