@@ -35,14 +35,7 @@ class ResilienceJourneyTest {
             throws Exception {
         String asker = "sam" + System.nanoTime();
         String helper = "tom" + System.nanoTime();
-        String communityId = stack.as("rita").body("{\"name\":\"Outage " + System.nanoTime() + "\",\"description\":"
-                        + "\"Resilience\",\"visibility\":\"PUBLIC\",\"tags\":[\"k8s\"]}")
-                .post("/api/communities").then().statusCode(201).extract().path("id");
-        stack.as(asker).post("/api/communities/" + communityId + "/members").then().statusCode(200);
-        stack.as(helper).post("/api/communities/" + communityId + "/members").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                stack.as(asker).header("Idempotency-Key", "warm-up-" + communityId).body(ask(communityId, -1))
-                        .post("/api/requests").statusCode() / 100 == 2);
+        String communityId = communityOf(asker, helper, "Outage");
         int deadLettersBefore = deadLetters();
 
         int asked = 0;
@@ -85,14 +78,7 @@ class ResilienceJourneyTest {
             throws Exception {
         String asker = "una" + System.nanoTime();
         String helper = "vic" + System.nanoTime();
-        String communityId = stack.as("rita").body("{\"name\":\"Crash " + System.nanoTime() + "\",\"description\":"
-                        + "\"Resilience\",\"visibility\":\"PUBLIC\",\"tags\":[\"k8s\"]}")
-                .post("/api/communities").then().statusCode(201).extract().path("id");
-        stack.as(asker).post("/api/communities/" + communityId + "/members").then().statusCode(200);
-        stack.as(helper).post("/api/communities/" + communityId + "/members").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                stack.as(asker).header("Idempotency-Key", "warm-up-" + communityId).body(ask(communityId, -1))
-                        .post("/api/requests").statusCode() / 100 == 2);
+        String communityId = communityOf(asker, helper, "Crash");
 
         Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -157,14 +143,7 @@ class ResilienceJourneyTest {
     void theBrokerStoppedFor30sUnderLoadDelaysButNeitherLosesNorDuplicatesAnything() throws Exception {
         String asker = "wes" + System.nanoTime();
         String helper = "xia" + System.nanoTime();
-        String communityId = stack.as("rita").body("{\"name\":\"Broker " + System.nanoTime() + "\",\"description\":"
-                        + "\"Resilience\",\"visibility\":\"PUBLIC\",\"tags\":[\"k8s\"]}")
-                .post("/api/communities").then().statusCode(201).extract().path("id");
-        stack.as(asker).post("/api/communities/" + communityId + "/members").then().statusCode(200);
-        stack.as(helper).post("/api/communities/" + communityId + "/members").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                stack.as(asker).header("Idempotency-Key", "warm-up-" + communityId).body(ask(communityId, -1))
-                        .post("/api/requests").statusCode() / 100 == 2);
+        String communityId = communityOf(asker, helper, "Broker");
         int deadLettersBefore = deadLetters();
 
         Set<String> acknowledged = new HashSet<>();
@@ -207,6 +186,22 @@ class ResilienceJourneyTest {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
         assertThat(received).containsExactlyInAnyOrderElementsOf(acknowledged);
         assertThat(deadLettersAfter).isEqualTo(deadLettersBefore);
+    }
+
+    /**
+     * A public community the two people belong to, once requests-service has heard of their memberships (a first ask
+     * succeeds).
+     */
+    private static String communityOf(String asker, String helper, String name) {
+        String communityId = stack.as("rita").body("{\"name\":\"" + name + " " + System.nanoTime()
+                        + "\",\"description\":\"Resilience\",\"visibility\":\"PUBLIC\",\"tags\":[\"k8s\"]}")
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        stack.as(asker).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        stack.as(helper).post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                stack.as(asker).header("Idempotency-Key", "warm-up-" + communityId).body(ask(communityId, -1))
+                        .post("/api/requests").statusCode() / 100 == 2);
+        return communityId;
     }
 
     private static String ask(String communityId, int n) {

@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.scaffold.platform.outbox.Backoff;
+import io.scaffold.platform.problem.Failures;
 import io.scaffold.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -110,9 +111,9 @@ public class IdempotentConsumer {
                     failures++;
                     if (failures == 1) {
                         LOG.warnf("%s waits on a transient failure before applying %s (%s): %s", consumer,
-                                event.id(), event.type(), rootMessage(e));
+                                event.id(), event.type(), Failures.rootMessage(e));
                     }
-                    stalls.stalled(stallKey, rootMessage(e));
+                    stalls.stalled(stallKey, Failures.rootMessage(e));
                     count(meters, consumer, event.type(), "deferred");
                     interrupted |= sleep(patience.afterFailures(failures));
                 }
@@ -141,14 +142,6 @@ public class IdempotentConsumer {
         } catch (InterruptedException e) {
             return true;
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Span processSpan(String consumer, ConsumerRecord<String, String> record) {

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.scaffold.platform.paging.CursorPage;
 import io.scaffold.platform.paging.Cursor;
 import io.scaffold.platform.problem.ApiProblem;
+import io.scaffold.platform.problem.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -84,7 +85,8 @@ public class DeadLetters {
             replay = new DeadLetter.Replay(Instant.now(), by, applied ? DeadLetter.Outcome.APPLIED
                     : DeadLetter.Outcome.ALREADY_APPLIED, null);
         } catch (RuntimeException e) {
-            replay = new DeadLetter.Replay(Instant.now(), by, DeadLetter.Outcome.FAILED, rootMessage(e));
+            replay = new DeadLetter.Replay(Instant.now(), by, DeadLetter.Outcome.FAILED,
+                    truncated(Failures.rootMessage(e)));
         }
         record(id, replay);
         LOG.infof("dead letter %s on %s (%s %s) replayed by %s: %s%s", id, record.topic(), letter.type(),
@@ -185,6 +187,10 @@ public class DeadLetters {
         return ((Timestamp) value).toInstant();
     }
 
+    private static String truncated(String message) {
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+
     private static int parseInt(String value) {
         try {
             return value == null ? -1 : Integer.parseInt(value);
@@ -199,14 +205,5 @@ public class DeadLetters {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
-        return message.length() > 1000 ? message.substring(0, 1000) : message;
     }
 }

@@ -50,7 +50,8 @@ public final class Failures {
         return false;
     }
 
-    static String rootMessage(Throwable failure) {
+    /** The innermost cause, as its class and message (what logs and records show of a failure). */
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (next(root) != null) {
             root = next(root);

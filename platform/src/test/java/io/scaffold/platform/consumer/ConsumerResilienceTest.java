@@ -25,9 +25,9 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 class ConsumerResilienceTest {
-    static final String INBOUND = "scaffold.platformtest.inbound";
-    static final String DLQ = "scaffold.platformtest.dlq";
-    static final String TYPE = "scaffold.thing.happened.v1";
+    static final String INBOUND = IdempotentConsumerTest.INBOUND;
+    static final String DLQ = IdempotentConsumerTest.DLQ;
+    static final String TYPE = IdempotentConsumerTest.TYPE;
 
     @Inject
     EntityManager entityManager;
