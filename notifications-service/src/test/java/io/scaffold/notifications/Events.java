@@ -1,6 +1,8 @@
 package io.scaffold.notifications;
 
+import io.scaffold.platform.privacy.SealedIds;
 import io.scaffold.platform.testing.EventSchemas;
+import io.scaffold.platform.testing.TestInfrastructure;
 import io.scaffold.platform.testing.TestEvents;
 
 import java.time.Instant;
@@ -17,7 +19,23 @@ public final class Events {
     static final EventSchemas REQUEST_SCHEMAS = EventSchemas.in("../requests-service/src/main/resources/schemas");
     static final EventSchemas COMMUNITY_SCHEMAS = EventSchemas.in("../communities-service/src/main/resources/schemas");
 
+    /** Seals as requests-service does, with the key this test JVM gives the services. */
+    public static final SealedIds SEALS = SealedIds.withKeys(TestInfrastructure.SEALED_IDS_KEY, List.of());
+
     private Events() {
+    }
+
+    /**
+     * The requester's fields of a request event, as requests-service writes them: in clear, or sealed when anonymous
+     * (and {@code actedAsRequester}: the requester is also the actor).
+     */
+    public static String requester(String requestId, String requester, boolean anonymous, boolean actedAsRequester) {
+        if (!anonymous) {
+            return "\"requesterId\":\"" + requester + "\",\"anonymous\":false,"
+                    + (actedAsRequester ? "\"actorId\":\"" + requester + "\"," : "");
+        }
+        return "\"sealedRequesterId\":\"" + SEALS.seal(requester, requestId) + "\",\"anonymous\":true,"
+                + (actedAsRequester ? "\"sealedActorId\":\"" + SEALS.seal(requester, requestId) + "\"," : "");
     }
 
     /** Publishes a requests-service event with the given id (to simulate redelivery) and returns the id. */
@@ -50,8 +68,8 @@ public final class Events {
             String communityName, List<String> helpers) {
         return "{\"requestId\":\"" + requestId + "\",\"title\":\"Consumer lag after deploy\",\"tags\":[\"kafka\"],"
                 + "\"urgency\":\"HIGH\",\"status\":\"OPEN\"," + community(communityId, communityName)
-                + "\"requesterId\":\"" + requester + "\",\"anonymous\":" + anonymous + ",\"invitedHelperIds\":"
-                + array(helpers) + ",\"actorId\":\"" + requester + "\",\"occurredAt\":\"" + Instant.now() + "\"}";
+                + requester(requestId, requester, anonymous, true) + "\"invitedHelperIds\":" + array(helpers)
+                + ",\"occurredAt\":\"" + Instant.now() + "\"}";
     }
 
     /** The data of scaffold.help-request.responded.v1. */

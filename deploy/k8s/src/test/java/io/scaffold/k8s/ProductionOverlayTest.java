@@ -149,6 +149,21 @@ class ProductionOverlayTest {
                 || name.contains("SECRET") || name.contains("JAAS")) && !env.containsKey(name));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"communities-service", "requests-service", "notifications-service"})
+    void onlyTheServicesThatSealOrOpenAnonymousRequestersGetTheSealKey(String service) {
+        Map<String, EnvVar> env = container(service).getEnv().stream()
+                .collect(Collectors.toMap(EnvVar::getName, v -> v));
+        if (service.equals("communities-service")) {
+            assertThat(env).doesNotContainKeys("SCAFFOLD_SEALED_IDS_KEY", "SCAFFOLD_SEALED_IDS_PREVIOUS_KEYS");
+            return;
+        }
+        assertThat(env.get("SCAFFOLD_SEALED_IDS_KEY").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("scaffold-sealed-ids");
+        assertThat(env.get("SCAFFOLD_SEALED_IDS_PREVIOUS_KEYS").getValueFrom().getSecretKeyRef().getOptional())
+                .as("no previous key until the first rotation").isTrue();
+    }
+
     @Test
     void noSecretCarriesLiteralData() {
         assertThat(Rendered.all(PROD, "Secret", Secret.class)).allSatisfy(secret -> {

@@ -32,11 +32,13 @@ public final class DevIdentity {
     private final PrivateKey privateKey;
     private final Path publicKeyFile;
     private final String issuer;
+    private final String sealedIdsKey;
 
-    private DevIdentity(PrivateKey privateKey, Path publicKeyFile, String issuer) {
+    private DevIdentity(PrivateKey privateKey, Path publicKeyFile, String issuer, String sealedIdsKey) {
         this.privateKey = privateKey;
         this.publicKeyFile = publicKeyFile;
         this.issuer = issuer;
+        this.sealedIdsKey = sealedIdsKey;
     }
 
     public static DevIdentity loadOrCreate(Path dir, String issuer) {
@@ -57,10 +59,29 @@ public final class DevIdentity {
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            return new DevIdentity(key, publicFile, issuer);
+            return new DevIdentity(key, publicFile, issuer, sealedIdsKey(dir.resolve("sealed-ids.key")));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new StackException("cannot prepare the dev signing key in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key requests-service seals anonymous requesters with and notifications-service opens them with (32 random
+     * bytes, base64), kept with the stack's state so that events written before a restart still open after it.
+     */
+    private static String sealedIdsKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    }
+
+    /** Given only to the services that seal or open anonymous requesters. */
+    public String sealedIdsKey() {
+        return sealedIdsKey;
     }
 
     public Path publicKeyFile() {

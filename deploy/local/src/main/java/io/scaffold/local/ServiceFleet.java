@@ -15,6 +15,9 @@ import java.util.Map;
 
 /** The suite's services, each in its own JVM, wired to the stack's database, broker and dev identity. */
 final class ServiceFleet implements AutoCloseable {
+    /** The services that seal or open an anonymous requester's id; nobody else gets the key. */
+    private static final java.util.Set<String> SEALS_IDENTITIES = java.util.Set.of("requests-service",
+            "notifications-service");
     private final List<ChildProcess> processes = new ArrayList<>();
 
     static ServiceFleet start(StackSettings settings, Database database, KafkaBroker broker, DevIdentity identity) {
@@ -44,6 +47,9 @@ final class ServiceFleet implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", identity.issuer());
         env.put("MP_JWT_VERIFY_AUDIENCES", DevIdentity.AUDIENCE);
+        if (SEALS_IDENTITIES.contains(service.name())) {
+            env.put("SCAFFOLD_SEALED_IDS_KEY", identity.sealedIdsKey());
+        }
         // The services' OpenAPI documents name the gateway as their server.
         env.put("SCAFFOLD_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());
         List<String> command = new ArrayList<>();

@@ -27,16 +27,19 @@ public class Fanout {
     private final NotificationRepository notifications;
     private final MembershipDirectory memberships;
 
+    private final AnonymousRequesters requesters;
     private final MeterRegistry meters;
 
-    public Fanout(NotificationRepository notifications, MembershipDirectory memberships, MeterRegistry meters) {
+    public Fanout(NotificationRepository notifications, MembershipDirectory memberships,
+            AnonymousRequesters requesters, MeterRegistry meters) {
         this.notifications = notifications;
         this.memberships = memberships;
+        this.requesters = requesters;
         this.meters = meters;
     }
 
     public void apply(IncomingEvent event) {
-        JsonNode data = event.data();
+        JsonNode data = requesters.reveal(event.data());
         try {
             project(event.type(), data);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

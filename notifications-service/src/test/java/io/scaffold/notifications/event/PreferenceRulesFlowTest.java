@@ -116,9 +116,9 @@ class PreferenceRulesFlowTest {
         String requestId = UUID.randomUUID().toString();
         String requester = unique("asker");
         Events.request("scaffold.help-request.response-accepted.v1", requestId, "{\"requestId\":\"" + requestId
-                + "\",\"title\":\"Consumer lag after deploy\",\"tags\":[\"kafka\"],\"requesterId\":\""
-                + requester + "\",\"anonymous\":true,\"responseId\":\"" + UUID.randomUUID() + "\",\"helperId\":\""
-                + helper + "\",\"actorId\":\"" + requester + "\",\"occurredAt\":\"" + java.time.Instant.now() + "\"}");
+                + "\",\"title\":\"Consumer lag after deploy\",\"tags\":[\"kafka\"],"
+                + Events.requester(requestId, requester, true, true) + "\"responseId\":\"" + UUID.randomUUID()
+                + "\",\"helperId\":\"" + helper + "\",\"occurredAt\":\"" + java.time.Instant.now() + "\"}");
         Events.request("scaffold.help-request.escalated.v1", requestId, Events.escalated(requestId, requester,
                 communityId, "Streams", "FACILITATOR", List.of(facilitator)).replace("\"level\":3,\"step\":\"LD_DESK\"",
                 "\"level\":2,\"step\":\"FACILITATORS\""));

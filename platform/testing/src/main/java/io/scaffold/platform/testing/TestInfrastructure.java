@@ -144,7 +144,20 @@ public final class TestInfrastructure {
                 "quarkus.datasource.password", "postgres",
                 "mp.jwt.verify.publickey", TestTokens.publicKeyBase64(),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER,
-                "mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+                "mp.jwt.verify.audiences", TestTokens.AUDIENCE,
+                "scaffold.sealed-ids.key", SEALED_IDS_KEY);
+    }
+
+    /**
+     * The key the services of this test JVM seal anonymous identities with (random per run): a test that plays
+     * requests-service seals with it, one that plays an outside system has no business with it.
+     */
+    public static final String SEALED_IDS_KEY = randomKey();
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static void stopKafka() {
