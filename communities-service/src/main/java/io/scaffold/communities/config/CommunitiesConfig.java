@@ -18,4 +18,24 @@ public interface CommunitiesConfig {
     /** How many experts {@code /experts} returns at most. */
     @WithDefault("20")
     int maxExperts();
+
+    /** Snapshots: every community restated on the events topic, for consumers that rebuild their projections. */
+    Snapshot snapshot();
+
+    interface Snapshot {
+        /**
+         * How often a snapshot runs by itself; at most half the events topic's retention (14 days), so that the
+         * topic always holds a complete one.
+         */
+        @WithDefault("P7D")
+        java.time.Duration every();
+
+        /** Members per snapshot event (with their skills). */
+        @WithDefault("500")
+        int membersPerEvent();
+
+        /** Resources per snapshot event (a resource may carry a 2,000-character URL: events stay well under 1 MB). */
+        @WithDefault("200")
+        int resourcesPerEvent();
+    }
 }

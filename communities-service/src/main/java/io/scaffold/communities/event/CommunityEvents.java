@@ -55,6 +55,10 @@ public class CommunityEvents {
                 actorId, Instant.now()));
     }
 
+    public void snapshot(Community community, EventPayloads.CommunitySnapshot page) {
+        record(EventTypes.COMMUNITY_SNAPSHOT, community, page);
+    }
+
     private void record(String type, Community community, Object data) {
         outbox.record(EventTypes.AGGREGATE, community.id.toString(), type, data);
     }

@@ -39,4 +39,30 @@ public final class EventPayloads {
             String type, String title, List<String> tags, String url, String contactUserId, String sourceRequestId,
             String authorId, String actorId, Instant occurredAt) {
     }
+
+    /**
+     * snapshot: one page of a community restated in full. Each section present holds exactly the members (by user
+     * id, byte order) or resources (by id) whose keys lie in (after, through]; a null bound is open.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CommunitySnapshot(String snapshotId, String communityId, String communityName, String visibility,
+            List<String> tags, boolean archived, int part, boolean lastPart, MemberPage members,
+            ResourcePage resources, Instant occurredAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MemberPage(String after, String through, List<SnapshotMember> items) {
+    }
+
+    public record SnapshotMember(String userId, String role, List<Skill> skills) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResourcePage(String after, String through, List<SnapshotResource> items) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SnapshotResource(String resourceId, String type, String title, List<String> tags, String url,
+            String contactUserId, String sourceRequestId, String authorId) {
+    }
 }

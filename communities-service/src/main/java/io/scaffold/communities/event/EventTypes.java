@@ -17,6 +17,8 @@ public final class EventTypes {
     public static final String RESOURCE_ADDED = "scaffold.resource.added.v1";
     public static final String RESOURCE_UPDATED = "scaffold.resource.updated.v1";
     public static final String RESOURCE_REMOVED = "scaffold.resource.removed.v1";
+    /** A community restated in full (periodic, or on an operator's request): what a projection rebuild starts from. */
+    public static final String COMMUNITY_SNAPSHOT = "scaffold.community.snapshot.v1";
 
     public static final String AGGREGATE = "community";
 

@@ -78,7 +78,8 @@ public class RequestEventsConsumer implements ReplayableConsumer {
         if (requestId == null) {
             throw new PoisonEventException("published request without requestId");
         }
-        Community community = communityId == null ? null : communities.findByIdOptional(communityId).orElse(null);
+        // Locked like every change to a community's state, so a snapshot page never interleaves with it.
+        Community community = communityId == null ? null : communities.findForUpdate(communityId).orElse(null);
         if (community == null) {
             LOG.infof("guide for request %s not created: community %s unknown here", requestId, communityId);
             return;

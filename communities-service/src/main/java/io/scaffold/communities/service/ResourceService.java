@@ -48,7 +48,7 @@ public class ResourceService {
 
     @Transactional
     public ResourceView add(UUID communityId, CreateResource request, String callerId) {
-        CommunityAccess.Seen seen = access.visible(communityId, callerId);
+        CommunityAccess.Seen seen = access.visibleForUpdate(communityId, callerId);
         if (!CommunityPolicy.canAddResources(seen.caller())) {
             throw ApiProblem.forbidden("Only members can add resources to this community");
         }
@@ -105,7 +105,7 @@ public class ResourceService {
     @Transactional
     public ResourceView update(UUID communityId, UUID resourceId, UpdateResource request, Long expectedVersion,
             String callerId) {
-        CommunityAccess.Seen seen = access.visible(communityId, callerId);
+        CommunityAccess.Seen seen = access.visibleForUpdate(communityId, callerId);
         SharedResource resource = find(communityId, resourceId);
         if (!CommunityPolicy.canEditResource(resource, seen.caller(), callerId)) {
             throw ApiProblem.forbidden("Only the author, owners and facilitators can edit this resource");
@@ -136,7 +136,7 @@ public class ResourceService {
 
     @Transactional
     public void remove(UUID communityId, UUID resourceId, String callerId) {
-        CommunityAccess.Seen seen = access.visible(communityId, callerId);
+        CommunityAccess.Seen seen = access.visibleForUpdate(communityId, callerId);
         SharedResource resource = find(communityId, resourceId);
         if (!CommunityPolicy.canEditResource(resource, seen.caller(), callerId)) {
             throw ApiProblem.forbidden("Only the author, owners and facilitators can remove this resource");

@@ -44,7 +44,8 @@ public class SkillService {
         if (!userId.equals(callerId)) {
             throw ApiProblem.forbidden("Members declare their own skills only");
         }
-        CommunityAccess.Seen seen = access.visible(communityId, callerId);
+        // Locked like every change to a community's state, so a snapshot page never interleaves with it.
+        CommunityAccess.Seen seen = access.visibleForUpdate(communityId, callerId);
         if (!CommunityPolicy.isActive(seen.caller())) {
             throw ApiProblem.forbidden("Only members of the community can declare skills in it");
         }

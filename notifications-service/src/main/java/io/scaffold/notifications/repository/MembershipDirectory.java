@@ -39,6 +39,25 @@ public class MembershipDirectory implements Audiences {
                 .setParameter("c", communityId).setParameter("u", userId).executeUpdate();
     }
 
+    /** A snapshot's page: the community's members whose id lies in (after, through] (byte order) become {@code kept}. */
+    public void retainMembers(UUID communityId, String after, String through, List<String> kept) {
+        em.createNativeQuery("DELETE FROM community_member WHERE community_id = :c"
+                        + " AND (CAST(:after AS text) IS NULL OR user_id COLLATE \"C\" > :after)"
+                        + " AND (CAST(:through AS text) IS NULL OR user_id COLLATE \"C\" <= :through)"
+                        + " AND NOT (user_id = ANY(CAST(:kept AS text[])))")
+                .setParameter("c", communityId).setParameter("after", after).setParameter("through", through)
+                .setParameter("kept", io.scaffold.platform.sql.SqlArrays.text(kept)).executeUpdate();
+    }
+
+    /**
+     * Empties the projection, for a rebuild: DELETE rather than TRUNCATE, so that fan-outs keep reading the old rows
+     * until the rebuild commits. People's own settings (mutes, follows) are theirs, not a projection: they stay.
+     */
+    public void clear() {
+        em.createNativeQuery("DELETE FROM community_member").executeUpdate();
+        em.createNativeQuery("DELETE FROM community_view").executeUpdate();
+    }
+
     /** Owners and facilitators, by user id. */
     @Override
     public List<String> managers(UUID communityId) {

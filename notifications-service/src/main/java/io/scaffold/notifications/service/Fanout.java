@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Turns one event into its notifications (the rule table, then each recipient's preferences: kinds turned off in the
@@ -26,14 +25,15 @@ import java.util.UUID;
 public class Fanout {
     private final NotificationRepository notifications;
     private final MembershipDirectory memberships;
-
+    private final MembershipProjection projection;
     private final AnonymousRequesters requesters;
     private final MeterRegistry meters;
 
     public Fanout(NotificationRepository notifications, MembershipDirectory memberships,
-            AnonymousRequesters requesters, MeterRegistry meters) {
+            MembershipProjection projection, AnonymousRequesters requesters, MeterRegistry meters) {
         this.notifications = notifications;
         this.memberships = memberships;
+        this.projection = projection;
         this.requesters = requesters;
         this.meters = meters;
     }
@@ -41,7 +41,7 @@ public class Fanout {
     public void apply(IncomingEvent event) {
         JsonNode data = requesters.reveal(event.data());
         try {
-            project(event.type(), data);
+            projection.project(event.type(), data);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             for (Draft draft : NotificationRules.plan(event.type(), data, memberships)) {
                 Timer.Sample sample = Timer.start(meters);
@@ -58,32 +58,4 @@ public class Fanout {
         }
     }
 
-    /** Keeps who manages which community, from the membership events. */
-    private void project(String type, JsonNode data) {
-        switch (type) {
-            case "scaffold.community.created.v1", "scaffold.community.updated.v1" ->
-                    memberships.upsertCommunity(uuid(data), data.path("communityName").asText(),
-                            data.path("visibility").asText());
-            case "scaffold.membership.joined.v1", "scaffold.membership.approved.v1",
-                    "scaffold.membership.role-changed.v1" ->
-                    memberships.upsertMember(uuid(data), text(data, "userId"), text(data, "role"));
-            case "scaffold.membership.left.v1", "scaffold.membership.removed.v1" ->
-                    memberships.removeMember(uuid(data), text(data, "userId"));
-            default -> {
-                // other events change no membership
-            }
-        }
-    }
-
-    private static UUID uuid(JsonNode data) {
-        return UUID.fromString(text(data, "communityId"));
-    }
-
-    private static String text(JsonNode data, String field) {
-        String value = data.path(field).asText(null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("event data has no " + field);
-        }
-        return value;
-    }
 }

@@ -23,7 +23,7 @@ public class TrustedProducers {
         this.config = config;
     }
 
-    void check(String topic, IncomingEvent event) {
+    public void check(String topic, IncomingEvent event) {
         String expected = producerOf(topic).orElseThrow(() -> new PoisonEventException("no trusted producer is"
                 + " known for topic " + topic + "; set scaffold.consumer.trusted-source." + topic));
         if (!expected.equals(event.source())) {

@@ -30,7 +30,7 @@ import java.util.Map;
  * ({@code scaffold.ops.role}, default {@code ops}) may use it: dead letters hold other people's data.
  */
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations", description = "Dead letters this service could not apply: list, inspect, replay (role ops)")
+@Tag(name = "Operations", description = "Dead letters and projections, for operators (role ops)")
 public abstract class DeadLettersResource {
     private static final String ID = "The dead letter's place on the dead-letter topic, <partition>-<offset>";
 

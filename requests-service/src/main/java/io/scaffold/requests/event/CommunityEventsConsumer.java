@@ -3,6 +3,7 @@ package io.scaffold.requests.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scaffold.platform.consumer.IdempotentConsumer;
 import io.scaffold.platform.deadletter.ReplayableConsumer;
+import io.scaffold.platform.projection.RebuildableProjection;
 import io.scaffold.platform.consumer.IncomingEvent;
 import io.scaffold.platform.consumer.PoisonEventException;
 import io.scaffold.platform.tags.Tags;
@@ -21,10 +22,13 @@ import java.util.Set;
 /**
  * Keeps the local projection of communities, active memberships, roles, member skills and resources from
  * communities-service's events. Records are keyed by community id, so one community's events arrive in order; each
- * is applied once (the platform's idempotent consumer) and poison goes to {@code scaffold.requests.dlq}.
+ * is applied once (the platform's idempotent consumer) and poison goes to {@code scaffold.requests.dlq}. Every event
+ * sets state (never adds to it), so the projection can be rebuilt from the topic (operators' API, projection
+ * {@code communities}), whose periodic snapshots restate each community in full.
  */
 @ApplicationScoped
-public class CommunityEventsConsumer implements ReplayableConsumer {
+public class CommunityEventsConsumer implements ReplayableConsumer, RebuildableProjection {
+    static final String SNAPSHOT = "scaffold.community.snapshot.v1";
     static final String CONSUMER = "requests-service";
 
     private final IdempotentConsumer consumer;
@@ -42,6 +46,21 @@ public class CommunityEventsConsumer implements ReplayableConsumer {
     }
 
     void apply(IncomingEvent event) {
+        project(event);
+    }
+
+    @Override
+    public String projection() {
+        return "communities";
+    }
+
+    @Override
+    public void clear() {
+        directory.clear();
+    }
+
+    @Override
+    public boolean project(IncomingEvent event) {
         JsonNode data = event.data();
         switch (event.type()) {
             case "scaffold.community.created.v1", "scaffold.community.updated.v1", "scaffold.community.archived.v1" ->
@@ -60,10 +79,51 @@ public class CommunityEventsConsumer implements ReplayableConsumer {
                     directory.upsertResource(uuid(data, "resourceId"), knowCommunity(data), text(data, "type"),
                             text(data, "title"), tags(data.path("tags")), data.path("url").asText(null));
             case "scaffold.resource.removed.v1" -> directory.removeResource(uuid(data, "resourceId"));
+            case SNAPSHOT -> restate(data);
             default -> {
                 // requests, invitations and rejections give nobody access; other types are not ours to know
+                return false;
             }
         }
+        return true;
+    }
+
+    /**
+     * One page of a community's snapshot: the community itself, and for each section it carries, exactly the members
+     * (with their skills) or resources whose keys lie in the page's range.
+     */
+    private void restate(JsonNode data) {
+        UUID communityId = uuid(data, "communityId");
+        directory.upsertCommunity(communityId, text(data, "communityName"), text(data, "visibility"),
+                tags(data.path("tags")), data.path("archived").asBoolean(false));
+        JsonNode members = data.path("members");
+        if (members.isObject()) {
+            List<String> kept = new ArrayList<>();
+            for (JsonNode member : members.path("items")) {
+                String userId = text(member, "userId");
+                kept.add(userId);
+                directory.upsertMember(communityId, userId, text(member, "role"));
+                directory.replaceSkills(communityId, userId, skills(member.path("skills")));
+            }
+            directory.retainMembers(communityId, members.path("after").asText(null),
+                    members.path("through").asText(null), kept);
+        }
+        JsonNode resources = data.path("resources");
+        if (resources.isObject()) {
+            List<UUID> kept = new ArrayList<>();
+            for (JsonNode resource : resources.path("items")) {
+                UUID resourceId = uuid(resource, "resourceId");
+                kept.add(resourceId);
+                directory.upsertResource(resourceId, communityId, text(resource, "type"), text(resource, "title"),
+                        tags(resource.path("tags")), resource.path("url").asText(null));
+            }
+            directory.retainResources(communityId, optionalUuid(resources, "after"),
+                    optionalUuid(resources, "through"), kept);
+        }
+    }
+
+    private static UUID optionalUuid(JsonNode data, String field) {
+        return data.hasNonNull(field) ? uuid(data, field) : null;
     }
 
     /** Membership and content events also carry the community's name and visibility: keep them current. */

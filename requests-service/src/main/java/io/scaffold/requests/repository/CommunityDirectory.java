@@ -88,6 +88,45 @@ public class CommunityDirectory {
         em.createNativeQuery("DELETE FROM community_resource WHERE id = :id").setParameter("id", id).executeUpdate();
     }
 
+    /**
+     * A snapshot's page of members: those of the community whose id lies in (after, through] (byte order; null
+     * bounds are open) become exactly {@code kept}, the others in that range leave with their skills.
+     */
+    public void retainMembers(UUID communityId, String after, String through, List<String> kept) {
+        String range = "community_id = :c AND (CAST(:after AS text) IS NULL OR user_id COLLATE \"C\" > :after)"
+                + " AND (CAST(:through AS text) IS NULL OR user_id COLLATE \"C\" <= :through)"
+                + " AND NOT (user_id = ANY(CAST(:kept AS text[])))";
+        for (String table : List.of("community_member", "member_skill")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE " + range).setParameter("c", communityId)
+                    .setParameter("after", after).setParameter("through", through)
+                    .setParameter("kept", SqlArrays.text(kept)).executeUpdate();
+        }
+    }
+
+    /** A snapshot's page of resources: those in (after, through] by id become exactly {@code kept}. */
+    public void retainResources(UUID communityId, UUID after, UUID through, List<UUID> kept) {
+        em.createNativeQuery("""
+                        DELETE FROM community_resource WHERE community_id = :c
+                          AND (CAST(:after AS uuid) IS NULL OR id > CAST(:after AS uuid))
+                          AND (CAST(:through AS uuid) IS NULL OR id <= CAST(:through AS uuid))
+                          AND NOT (id = ANY(CAST(:kept AS uuid[])))""")
+                .setParameter("c", communityId)
+                .setParameter("after", after == null ? null : after.toString())
+                .setParameter("through", through == null ? null : through.toString())
+                .setParameter("kept", SqlArrays.text(kept.stream().map(UUID::toString).toList()))
+                .executeUpdate();
+    }
+
+    /**
+     * Empties the projection, for a rebuild: DELETE rather than TRUNCATE, so that routing keeps reading the old rows
+     * until the rebuild commits. The L&D desk roster comes from tokens, not events: it stays.
+     */
+    public void clear() {
+        for (String table : List.of("community_view", "community_member", "member_skill", "community_resource")) {
+            em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+        }
+    }
+
     /** The community, if the user is one of its active members. */
     public Optional<KnownCommunity> communityOfMember(UUID id, String userId) {
         List<?> rows = em.createNativeQuery("SELECT v.id, v.name, v.visibility, v.archived FROM community_view v"
