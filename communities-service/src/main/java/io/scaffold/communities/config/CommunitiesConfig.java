@@ -30,6 +30,10 @@ public interface CommunitiesConfig {
         @WithDefault("P7D")
         java.time.Duration every();
 
+        /** How often each replica looks for a snapshot to run (and whether the periodic one is due). */
+        @WithDefault("5s")
+        java.time.Duration poll();
+
         /** Members per snapshot event (with their skills). */
         @WithDefault("500")
         int membersPerEvent();

@@ -73,7 +73,6 @@ public class SnapshotsApi {
     @Operation(operationId = "getSnapshot", summary = "One snapshot run and how far it got", description = "Role ops.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(schema = @Schema(implementation = SnapshotView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "403", description = "The caller lacks the operators' role")
     @APIResponse(responseCode = "404", description = "No such run")
     public SnapshotView get(@PathParam("snapshotId") UUID id) {

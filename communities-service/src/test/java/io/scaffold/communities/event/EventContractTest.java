@@ -29,7 +29,7 @@ class EventContractTest {
     void everyPublishedTypeHasASchemaAndIsInTheAsyncApiDocument() throws Exception {
         String asyncApi = Files.readString(Path.of("src/main/asyncapi/asyncapi.yaml"));
         List<String> types = publishedTypes();
-        assertThat(types).hasSize(15);
+        assertThat(types).hasSize(16);
         for (String type : types) {
             assertThat(Path.of("src/main/resources/schemas/" + type + ".json")).exists();
             assertThat(asyncApi).contains("name: " + type).contains("$ref: '../resources/schemas/" + type + ".json'");
