@@ -106,6 +106,42 @@ public final class Communities {
         return this;
     }
 
+    /**
+     * A one-page snapshot of the community (scaffold.community.snapshot.v1): exactly these members and resources,
+     * as JSON arrays of the schema's items. The test waits for it itself.
+     */
+    public void snapshot(String membersJson, String resourcesJson) {
+        publish("scaffold.community.snapshot.v1", "{\"snapshotId\":\"" + UUID.randomUUID() + "\",\"communityId\":\""
+                + id + "\",\"communityName\":\"" + name + "\",\"visibility\":\"" + visibility + "\",\"tags\":[],"
+                + "\"archived\":false,\"part\":1,\"lastPart\":true,\"members\":{\"items\":" + membersJson + "},"
+                + "\"resources\":{\"items\":" + resourcesJson + "},\"occurredAt\":\"" + Instant.now() + "\"}");
+    }
+
+    /** The projection's rows for this community: "member user role", "skill user skill level", "resource id". */
+    @SuppressWarnings("unchecked")
+    public List<String> projected() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager().createNativeQuery("""
+                        SELECT 'member ' || user_id || ' ' || role FROM community_member WHERE community_id = CAST(:c AS uuid)
+                        UNION ALL SELECT 'skill ' || user_id || ' ' || skill || ' ' || level FROM member_skill
+                            WHERE community_id = CAST(:c AS uuid)
+                        UNION ALL SELECT 'resource ' || id FROM community_resource WHERE community_id = CAST(:c AS uuid)
+                        ORDER BY 1""", String.class).setParameter("c", id).getResultList());
+    }
+
+    /** Runs SQL against this service's database (a test that damages the projection on purpose). */
+    public static void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager().createNativeQuery(statement).executeUpdate());
+    }
+
+    /** Publishes the removal of a resource. */
+    public Communities resourceRemoved(String resourceId) {
+        publish("scaffold.resource.removed.v1", "{" + common("owner") + ",\"resourceId\":\"" + resourceId
+                + "\",\"type\":\"LINK\",\"title\":\"Gone\",\"tags\":[],\"url\":\"https://wiki.example.com/"
+                + resourceId + "\",\"authorId\":\"owner\"}");
+        awaitApplied(() -> projected().stream().noneMatch(row -> row.equals("resource " + resourceId)));
+        return this;
+    }
+
     private long countSkills(String userId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager().createNativeQuery("SELECT count(*) FROM member_skill WHERE community_id = CAST(:c AS uuid)"
                         + " AND user_id = :u").setParameter("c", id).setParameter("u", userId)
