@@ -43,6 +43,6 @@ class EventContractTest {
                 refs++;
             }
         }
-        assertThat(refs).isEqualTo(12);
+        assertThat(refs).isEqualTo(13);
     }
 }
