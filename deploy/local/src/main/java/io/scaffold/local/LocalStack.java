@@ -106,11 +106,16 @@ public final class LocalStack {
      * {@link #stop()}).
      */
     public AutoCloseable startReplica(String serviceName, int port) {
+        return startReplica(serviceName, port, Map.of());
+    }
+
+    /** The same, with settings of its own on top (a replica that already has a configuration change rolled out). */
+    public AutoCloseable startReplica(String serviceName, int port, Map<String, String> environment) {
         StackSettings.ServiceSpec service = settings.services().stream().filter(s -> s.name().equals(serviceName))
                 .findFirst().orElseThrow(() -> new StackException("no service " + serviceName));
         Ports.requireFree(port, serviceName + " replica", "port");
         ChildProcess replica = ServiceFleet.startOne(settings, service, port, serviceName + "-" + port, database,
-                broker, identity);
+                broker, identity, environment);
         AutoCloseable handle = remember(() -> replica.stop(20));
         ServiceFleet.awaitReady(replica, port, Duration.ofSeconds(180));
         return handle;

@@ -32,6 +32,12 @@ final class ServiceFleet implements AutoCloseable {
     /** One JVM of one service, on {@code port}, logging to {@code logs/<logName>.log}. */
     static ChildProcess startOne(StackSettings settings, StackSettings.ServiceSpec service, int port, String logName,
             Database database, KafkaBroker broker, DevIdentity identity) {
+        return startOne(settings, service, port, logName, database, broker, identity, Map.of());
+    }
+
+    /** The same, with {@code extra} settings on top of the stack's. */
+    static ChildProcess startOne(StackSettings settings, StackSettings.ServiceSpec service, int port, String logName,
+            Database database, KafkaBroker broker, DevIdentity identity, Map<String, String> extra) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path jar = service.runnableJar(settings.repoRoot());
         if (!Files.isRegularFile(jar)) {
@@ -52,6 +58,7 @@ final class ServiceFleet implements AutoCloseable {
         }
         // The services' OpenAPI documents name the gateway as their server.
         env.put("SCAFFOLD_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());
+        env.putAll(extra);
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
