@@ -96,6 +96,16 @@ public final class Communities {
         return this;
     }
 
+    /** A resource of that type (LINK, GUIDE...) in the library, applied before this returns; its id. */
+    public String addResource(String type, String title, String... tags) {
+        String resourceId = UUID.randomUUID().toString();
+        publish("scaffold.resource.added.v1", "{" + common("owner") + ",\"resourceId\":\"" + resourceId
+                + "\",\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"tags\":" + array(tags)
+                + ",\"url\":\"https://wiki.example.com/" + resourceId + "\",\"authorId\":\"owner\"}");
+        awaitApplied(() -> projected().contains("resource " + resourceId));
+        return resourceId;
+    }
+
     public Communities resource(String title, String... tags) {
         String resourceId = UUID.randomUUID().toString();
         publish("scaffold.resource.added.v1", "{" + common("owner") + ",\"resourceId\":\"" + resourceId

@@ -69,6 +69,45 @@ class HelpJourneyTest {
     }
 
     @Test
+    void aPublishedGuideIsSuggestedToTheNextPersonWhoSaysItSolvedTheirProblemAndTheCommunityCountsIt() {
+        String word = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        String communityId = as("ines").body("{\"name\":\"Builds " + System.nanoTime() + "\",\"description\":"
+                        + "\"Continuous integration\",\"visibility\":\"PUBLIC\",\"tags\":[\"ci\"]}")
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        as("jon").post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        as("kim").post("/api/communities/" + communityId + "/members").then().statusCode(200);
+        String body = "{\"title\":\"Flaky " + word + " tests on the build server\",\"body\":\"They pass locally\","
+                + "\"tags\":[\"ci\"],\"urgency\":\"NORMAL\",\"communityId\":\"" + communityId + "\"}";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                as("jon").header("Idempotency-Key", "guide-" + word).body(body).post("/api/requests").statusCode()
+                        / 100 == 2);
+        String requestId = as("jon").header("Idempotency-Key", "guide-" + word).body(body).post("/api/requests")
+                .then().statusCode(200).extract().path("id");
+        String responseId = as("ines").body("{\"kind\":\"ANSWER\",\"text\":\"Pin the test clock to UTC\"}")
+                .post("/api/requests/" + requestId + "/responses").then().statusCode(201).extract().path("id");
+        as("jon").post("/api/requests/" + requestId + "/responses/" + responseId + "/accept").then().statusCode(200);
+        as("jon").body("{}").post("/api/requests/" + requestId + "/publish").then().statusCode(200);
+
+        // kim starts typing a similar problem: the guide (from communities-service's library) is suggested
+        String typed = "flaky " + word.substring(0, word.length() - 2);
+        String guideId = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                as("kim").queryParam("q", typed).get("/api/requests/suggestions").then().statusCode(200)
+                        .extract().<List<Map<String, Object>>>path("resources").stream()
+                        .filter(r -> "GUIDE".equals(r.get("type"))).map(r -> (String) r.get("resourceId"))
+                        .findFirst().orElse(null), id -> id != null);
+        as("kim").queryParam("q", typed).get("/api/requests/suggestions").then()
+                .body("resources[0].resourceId", equalTo(guideId))
+                .body("answers[0].requestId", equalTo(requestId))
+                .body("answers[0].acceptedAnswerExcerpt", equalTo("Pin the test clock to UTC"));
+
+        as("kim").body("{\"kind\":\"RESOURCE\",\"id\":\"" + guideId + "\",\"query\":\"" + typed + "\"}")
+                .post("/api/requests/suggestions/solved").then().statusCode(201);
+        as("ines").queryParam("communityId", communityId).get("/api/requests/stats").then().statusCode(200)
+                .body("requests", equalTo(1)).body("selfServed", equalTo(1))
+                .body("topSolutions[0].id", equalTo(guideId)).body("topSolutions[0].kind", equalTo("RESOURCE"));
+    }
+
+    @Test
     void anInvitedHelperHearsLiveOfTheRequestTheRequesterOfTheAnswerAndTheHelperOfTheAcceptance() {
         // dana's community; erik joins and asks; fay is the expert routing should invite
         String communityId = as("dana").body("{\"name\":\"Live " + System.nanoTime() + "\",\"description\":"

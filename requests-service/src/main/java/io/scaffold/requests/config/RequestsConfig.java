@@ -34,6 +34,15 @@ public interface RequestsConfig {
 
     LdDesk ldDesk();
 
+    Suggestions suggestions();
+
+    /** Help before asking. */
+    interface Suggestions {
+        /** How often each replica adds the words of new and edited request titles to the typo-correction list. */
+        @WithDefault("30s")
+        String vocabularyRefresh();
+    }
+
     interface Routing {
         /** Helpers invited when a request is created. */
         @WithDefault("3")

@@ -61,4 +61,10 @@ public final class EventPayloads {
             List<String> tags, String publishedBy, boolean anonymous, String actorId, String sealedActorId,
             Instant occurredAt) {
     }
+
+    /** self-service solved: a suggestion solved someone's problem without a request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SelfServed(String solutionId, String kind, String targetId, String communityId, String title,
+            String query, String userId, Instant occurredAt) {
+    }
 }

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String ESCALATED = "scaffold.help-request.escalated.v1";
     public static final String FEEDBACK_GIVEN = "scaffold.help-request.feedback-given.v1";
     public static final String PUBLISHED = "scaffold.help-request.published.v1";
+    /** Someone's problem was solved by a suggestion, without asking (key: the request or resource that solved it). */
+    public static final String SELF_SERVED = "scaffold.self-service.solved.v1";
 
     private EventTypes() {
     }

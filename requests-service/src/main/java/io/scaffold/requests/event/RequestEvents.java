@@ -69,6 +69,15 @@ public class RequestEvents {
                 actor(request, actorId), sealedActor(request, actorId), Instant.now()));
     }
 
+    /** Keyed by the request or resource that solved the problem: one item's events stay in order. */
+    public void selfServed(io.scaffold.requests.repository.SolutionRepository.Solution solution) {
+        outbox.record("self-service", solution.targetId().toString(), EventTypes.SELF_SERVED,
+                new EventPayloads.SelfServed(solution.id().toString(), solution.kind(),
+                        solution.targetId().toString(), solution.communityId() == null ? null
+                        : solution.communityId().toString(), solution.title(), solution.query(), solution.userId(),
+                        solution.solvedAt()));
+    }
+
     /** The requester's id in clear, unless they asked anonymously. */
     private static String requester(HelpRequest request) {
         return request.anonymous ? null : request.requesterId;

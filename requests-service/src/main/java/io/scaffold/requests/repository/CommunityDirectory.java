@@ -16,9 +16,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CommunityDirectory {
     private final EntityManager em;
+    private final SearchVocabulary vocabulary;
 
-    public CommunityDirectory(EntityManager em) {
+    public CommunityDirectory(EntityManager em, SearchVocabulary vocabulary) {
         this.em = em;
+        this.vocabulary = vocabulary;
     }
 
     public record KnownCommunity(UUID id, String name, String visibility, boolean archived) {
@@ -82,6 +84,7 @@ public class CommunityDirectory {
                 .setParameter("id", id).setParameter("c", communityId).setParameter("type", type)
                 .setParameter("title", title).setParameter("tags", SqlArrays.text(tags)).setParameter("url", url)
                 .executeUpdate();
+        vocabulary.learn(title); // its words become known to typo correction
     }
 
     public void removeResource(UUID id) {
@@ -125,6 +128,21 @@ public class CommunityDirectory {
         for (String table : List.of("community_view", "community_member", "member_skill", "community_resource")) {
             em.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
+    }
+
+    /** A library resource as someone may see it: its community's id and its title. */
+    public record SeenResource(UUID communityId, String title) {
+    }
+
+    /** The resource, if its community is one the user can see (public, or theirs) and not archived. */
+    public Optional<SeenResource> visibleResource(UUID resourceId, String userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT c.community_id, c.title FROM community_resource c JOIN community_view v ON v.id = c.community_id
+                        WHERE c.id = :id AND NOT v.archived AND (v.visibility = 'PUBLIC' OR EXISTS (
+                            SELECT 1 FROM community_member m WHERE m.community_id = v.id AND m.user_id = :u))""")
+                .setParameter("id", resourceId).setParameter("u", userId).getResultList();
+        return rows.stream().findFirst().map(r -> new SeenResource((UUID) r[0], (String) r[1]));
     }
 
     /** The community, if the user is one of its active members. */

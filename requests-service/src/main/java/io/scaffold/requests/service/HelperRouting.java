@@ -44,6 +44,20 @@ public class HelperRouting {
         return invited.stream().map(InvitationRepository.Invitation::userId).toList();
     }
 
+    /**
+     * Who {@link #inviteHelpers} would invite first if {@code requesterId} asked now with these tags (in the
+     * community, or without one), with the reasons it would record; nothing is written.
+     */
+    public List<Preview> preview(java.util.UUID communityId, String requesterId, List<String> tags, Instant now) {
+        return invitations.rankHelpers(java.util.UUID.randomUUID(), communityId, requesterId, tags,
+                        config.routing().maxInvitationsPerWeek(), config.routing().initialHelpers(), true, now)
+                .stream().map(c -> new Preview(c.userId(), reason(c))).toList();
+    }
+
+    /** A person routing would invite, and why. */
+    public record Preview(String userId, String reason) {
+    }
+
     /** Owners and facilitators of the request's community (or, without one, of public communities on its topics). */
     public List<String> inviteFacilitators(HelpRequest request, int level, Instant now) {
         List<String> people = request.communityId != null

@@ -32,15 +32,18 @@ public class OutcomeService {
     private final FeedbackRepository feedback;
     private final ResponseRepository responses;
     private final StatsRepository stats;
+    private final io.scaffold.requests.repository.SolutionRepository solutions;
     private final CommunityDirectory directory;
     private final RequestAccess access;
     private final RequestEvents events;
 
     public OutcomeService(FeedbackRepository feedback, ResponseRepository responses, StatsRepository stats,
-            CommunityDirectory directory, RequestAccess access, RequestEvents events) {
+            io.scaffold.requests.repository.SolutionRepository solutions, CommunityDirectory directory,
+            RequestAccess access, RequestEvents events) {
         this.feedback = feedback;
         this.responses = responses;
         this.stats = stats;
+        this.solutions = solutions;
         this.directory = directory;
         this.access = access;
         this.events = events;
@@ -135,7 +138,10 @@ public class OutcomeService {
                 f.medianFirstResponse(), f.p90FirstResponse(), f.medianResolution(),
                 share(f.unansweredAfterADay(), f.olderThanADay()),
                 LoadConcentration.topDecileShare(stats.acceptedPerHelper(communityId, start, end)),
-                share(f.unblocked(), f.withFeedback()), f.withFeedback(), f.minutesSaved());
+                share(f.unblocked(), f.withFeedback()), f.withFeedback(), f.minutesSaved(),
+                solutions.count(communityId, start, end), solutions.top(communityId, start, end, 10).stream()
+                        .map(t -> new StatsView.TopSolution(io.scaffold.requests.domain.SolutionKind.valueOf(t.kind()),
+                                t.id(), t.title(), t.solved())).toList());
     }
 
     private String defaultGuide(HelpRequest request) {

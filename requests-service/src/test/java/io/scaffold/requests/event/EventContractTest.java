@@ -23,7 +23,7 @@ class EventContractTest {
                 types.add((String) field.get(null));
             }
         }
-        assertThat(types).hasSize(10);
+        assertThat(types).hasSize(11);
         for (String type : types) {
             assertThat(Path.of("src/main/resources/schemas/" + type + ".json")).exists();
             assertThat(asyncApi).contains("name: " + type).contains("$ref: '../resources/schemas/" + type + ".json'");

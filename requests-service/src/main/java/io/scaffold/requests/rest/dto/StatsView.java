@@ -3,6 +3,7 @@ package io.scaffold.requests.rest.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Outcomes of the requests created in [from, to): time to help and problems unblocked, not activity. */
@@ -30,5 +31,17 @@ public record StatsView(
                 + "feedback")
         Double unblockedShare,
         long feedbackCount,
-        long minutesSaved) {
+        long minutesSaved,
+        @Schema(description = "Problems solved without asking in the period: a suggested answer or resource solved "
+                + "them (\"this solved it\"), next to the requests asked")
+        long selfServed,
+        @Schema(description = "The answers and resources that solved the most problems without asking, most first "
+                + "(at most 10)")
+        List<TopSolution> topSolutions) {
+
+    @Schema(name = "TopSolution")
+    public record TopSolution(io.scaffold.requests.domain.SolutionKind kind,
+            @Schema(description = "The request or resource") UUID id, String title,
+            @Schema(description = "Problems it solved in the period") long solved) {
+    }
 }

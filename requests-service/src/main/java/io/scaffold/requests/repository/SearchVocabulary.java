@@ -1,0 +1,104 @@
+package io.scaffold.requests.repository;
+
+import io.scaffold.platform.sql.SqlArrays;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words of request and resource titles ({@code search_word}), to correct what a person mistyped before
+ * searching: a word that is not a known word becomes the known word nearest to it by trigram similarity.
+ */
+@ApplicationScoped
+public class SearchVocabulary {
+    /** Trigram similarity (0..1) a known word needs to stand in for a typed one. */
+    static final double MIN_SIMILARITY = 0.4;
+
+    private final EntityManager em;
+
+    public SearchVocabulary(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Adds the words of these titles (lower case, 3-40 letters or digits). */
+    public void learn(String title) {
+        em.createNativeQuery("""
+                        INSERT INTO search_word (word)
+                        SELECT DISTINCT w FROM regexp_split_to_table(lower(:title), '[^[:alnum:]]+') w
+                        WHERE length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
+                .setParameter("title", title).executeUpdate();
+    }
+
+    /** Adds the words of the titles of requests created or edited since {@code since}; how many were new. */
+    public int learnRequestTitlesSince(Instant since) {
+        return em.createNativeQuery("""
+                        INSERT INTO search_word (word)
+                        SELECT DISTINCT w FROM help_request r, regexp_split_to_table(lower(r.title), '[^[:alnum:]]+') w
+                        WHERE r.updated_at >= :since AND length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
+                .setParameter("since", Timestamp.from(since)).executeUpdate();
+    }
+
+    /** Share of rows above which a word is too common to find anything by itself ("fix", "error"). */
+    static final double COMMON_WORD_SHARE = 0.01;
+
+    /**
+     * The typed words' lexemes that are not common in requests or resources (as PostgreSQL's column statistics count
+     * them), as an any-of tsquery; null when every one is common. A search for any word then reads only the rows of
+     * specific words, not a tenth of the table.
+     */
+    public String rareWordsTsquery(String text) {
+        Object rare = em.createNativeQuery("""
+                        SELECT string_agg(quote_literal(w.lexeme), ' | ') FROM (
+                            SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', :text))) AS lexeme) w
+                        WHERE w.lexeme NOT IN (
+                            SELECT c.lexeme FROM pg_stats s,
+                                   unnest(CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs)
+                                       AS c(lexeme, freq)
+                            WHERE s.tablename IN ('help_request', 'community_resource') AND s.attname = 'search'
+                              AND c.freq > :common AND c.lexeme IS NOT NULL)""")
+                .setParameter("text", text).setParameter("common", COMMON_WORD_SHARE).getSingleResult();
+        return (String) rare;
+    }
+
+    /**
+     * @param words  complete words, corrected when unknown
+     * @param prefix the word still being typed (or null): corrected only when no known word starts with it
+     * @return the replacements, typed word to known word
+     */
+    public Map<String, String> corrections(List<String> words, String prefix) {
+        Map<String, String> corrections = new HashMap<>();
+        if (!words.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT t.typed, (SELECT s.word FROM search_word s WHERE s.word %% t.typed
+                                               AND similarity(s.word, t.typed) >= :min
+                                             ORDER BY similarity(s.word, t.typed) DESC, s.word LIMIT 1)
+                            FROM unnest(CAST(:words AS text[])) AS t(typed)
+                            WHERE length(t.typed) >= 3
+                              AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = t.typed)""".formatted())
+                    .setParameter("words", SqlArrays.text(words)).setParameter("min", MIN_SIMILARITY)
+                    .getResultList();
+            rows.stream().filter(r -> r[1] != null).forEach(r -> corrections.put((String) r[0], (String) r[1]));
+        }
+        if (prefix != null && prefix.length() >= 4) {
+            @SuppressWarnings("unchecked")
+            List<String> rows = em.createNativeQuery("""
+                            SELECT (SELECT s.word FROM search_word s WHERE s.word %% :typed
+                                      AND similarity(s.word, :typed) >= :min
+                                    ORDER BY similarity(s.word, :typed) DESC, s.word LIMIT 1)
+                            WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word LIKE :pattern)""".formatted(),
+                            String.class)
+                    .setParameter("typed", prefix).setParameter("min", MIN_SIMILARITY)
+                    .setParameter("pattern", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                            + "%")
+                    .getResultList();
+            rows.stream().filter(java.util.Objects::nonNull).findFirst().ifPresent(w -> corrections.put(prefix, w));
+        }
+        return corrections;
+    }
+}

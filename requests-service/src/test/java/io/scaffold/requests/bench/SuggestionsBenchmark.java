@@ -1,0 +1,155 @@
+package io.scaffold.requests.bench;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.scaffold.platform.testing.TestTokens;
+import io.scaffold.platform.testing.bench.BenchDatabase;
+import io.scaffold.platform.testing.bench.LoadGenerator;
+import io.scaffold.requests.domain.TypedQuery;
+import io.scaffold.requests.repository.SuggestionRepository;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Suggestions while a title is typed, over 150,000 requests and 100,000 library resources (run with -Pbench): p50 and
+ * p99 at 50 requests/s of partial titles (a third with two letters swapped in the last word), next to the full-text
+ * request search at the same rate in the same run, with the query plans. Figures are printed, never asserted.
+ */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+class SuggestionsBenchmark {
+    static final double RATE = Double.parseDouble(System.getProperty("bench.suggestions.rate", "50"));
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
+    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    static final String CALLER = "member-1";
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL service;
+
+    @Test
+    void suggestionsAsTyped() throws Exception {
+        BenchDatabase db = new BenchDatabase(dataSource);
+        RequestsBenchmark.seedRequests(db);
+        seedLibraries(db);
+        // The seed wrote rows with SQL: their words join the typo-correction list as the refresh job would add them.
+        db.execute("INSERT INTO search_word (word) SELECT DISTINCT w FROM (SELECT regexp_split_to_table(lower(title),"
+                + " '[^[:alnum:]]+') AS w FROM help_request UNION ALL SELECT regexp_split_to_table(lower(title),"
+                + " '[^[:alnum:]]+') FROM community_resource) words WHERE length(w) BETWEEN 3 AND 40"
+                + " ON CONFLICT DO NOTHING");
+        String base = "http://localhost:" + service.getPort();
+        String bearer = TestTokens.bearer(CALLER);
+        LoadGenerator load = new LoadGenerator();
+        List<String> titles = db.query("SELECT title FROM help_request ORDER BY random() LIMIT 5000");
+
+        load.paced("warm-up", RATE, 8, WARM_UP, () -> LoadGenerator.get(suggestion(base, titles), bearer));
+        load.paced("warm-up", RATE, 8, WARM_UP, () -> LoadGenerator.get(search(base), bearer));
+        List<LoadGenerator.Result> results = new ArrayList<>();
+        results.add(load.paced("baseline: GET /api/requests?q=<word> (full-text search)", RATE, 8, RUN,
+                () -> LoadGenerator.get(search(base), bearer)));
+        db.resetStatements();
+        results.add(load.paced("GET /api/requests/suggestions?q=<partial title>", RATE, 8, RUN,
+                () -> LoadGenerator.get(suggestion(base, titles), bearer)));
+        db.printStatements("suggestions", 8);
+
+        System.out.println();
+        System.out.println("=== suggestions (" + RATE + " requests/s, " + RUN.toSeconds() + " s; "
+                + db.count("SELECT count(*) FROM help_request") + " requests, "
+                + db.count("SELECT count(*) FROM community_resource") + " resources) ===");
+        results.forEach(r -> System.out.println(r.line()));
+        System.out.println();
+        TypedQuery typed = TypedQuery.of("How do I fix kafka7 with postg");
+        db.explain("suggested answers for \"How do I fix kafka7 with postg\"",
+                literal(SuggestionRepository.answersSql(), typed.tsquery(), typed));
+        db.explain("suggested resources for the same", literal(SuggestionRepository.resourcesSql(), typed.tsquery(),
+                typed));
+        db.explain("suggested answers, any specific word (when all the words together find nothing; \"fix\" is in a"
+                + " tenth of the titles, so it is left out)", literal(SuggestionRepository.answersSql(),
+                "kafka7 | postg:*", typed));
+        db.explain("typo correction of \"kafak7\"", "SELECT (SELECT s.word FROM search_word s WHERE s.word % 'kafak7'"
+                + " AND similarity(s.word, 'kafak7') >= 0.4 ORDER BY similarity(s.word, 'kafak7') DESC, s.word"
+                + " LIMIT 1) WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = 'kafak7')");
+    }
+
+    /**
+     * What someone types: four times in five an existing title's start, cut inside a word after the first four
+     * words (a third of those with two letters swapped in a complete word: a typo to correct); once in five words
+     * that no title has together (every word together finds nothing, so any specific word is searched).
+     */
+    static String suggestion(String base, List<String> titles) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String typed;
+        if (random.nextInt(5) == 0) {
+            String last = RequestsBenchmark.word();
+            typed = "How do I " + RequestsBenchmark.VERBS[random.nextInt(RequestsBenchmark.VERBS.length)] + " "
+                    + RequestsBenchmark.word() + " with " + last.substring(0, 3 + random.nextInt(last.length() - 2));
+        } else {
+            String[] words = titles.get(random.nextInt(titles.size())).split(" ");
+            int cut = 4 + random.nextInt(words.length - 4);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < cut; i++) {
+                String word = words[i];
+                if (i == 4 && random.nextInt(3) == 0 && word.length() > 4) {
+                    word = word.charAt(0) + "" + word.charAt(2) + word.charAt(1) + word.substring(3);
+                }
+                text.append(word).append(' ');
+            }
+            String last = words[cut];
+            typed = text + last.substring(0, Math.min(last.length(), 2 + random.nextInt(last.length())));
+        }
+        return base + "/api/requests/suggestions?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8);
+    }
+
+    static String search(String base) {
+        return base + "/api/requests?q=" + RequestsBenchmark.word();
+    }
+
+    /** The query with its parameters written in, for EXPLAIN. */
+    static String literal(String sql, String tsquery, TypedQuery typed) {
+        return sql.replace(":terms", "'" + tsquery + "'").replace(":text", "'" + typed.text() + "'")
+                .replace(":me", "'" + CALLER + "'").replace(":community", "NULL").replace(":limit", "5");
+    }
+
+    /**
+     * 100 communities (90 public; the caller a member of 5 of the 10 private ones) sharing 100,000 resources of
+     * every type, titled with the same 1,000 tokens as the requests.
+     */
+    static void seedLibraries(BenchDatabase db) throws Exception {
+        if (db.count("SELECT count(*) FROM community_resource") >= 100_000) {
+            return;
+        }
+        db.execute("""
+                INSERT INTO community_view (id, name, visibility, tags, archived, updated_at)
+                SELECT CAST(lpad(to_hex(g), 8, '0') || '-0000-4000-8000-00000000b1b1' AS uuid), 'Library ' || g,
+                       CASE WHEN g %% 10 = 0 THEN 'PRIVATE' ELSE 'PUBLIC' END, '{}', false, now()
+                FROM generate_series(1, 100) g ON CONFLICT DO NOTHING""".formatted());
+        db.execute("""
+                INSERT INTO community_member (community_id, user_id, role)
+                SELECT CAST(lpad(to_hex(g), 8, '0') || '-0000-4000-8000-00000000b1b1' AS uuid), '%s', 'MEMBER'
+                FROM generate_series(10, 50, 10) g ON CONFLICT DO NOTHING""".formatted(CALLER));
+        db.execute("""
+                INSERT INTO community_resource (id, community_id, type, title, tags, url)
+                SELECT gen_random_uuid(),
+                       CAST(lpad(to_hex(1 + g %% 100), 8, '0') || '-0000-4000-8000-00000000b1b1' AS uuid),
+                       (ARRAY['LINK', 'DOCUMENT', 'COURSE', 'GUIDE'])[1 + g %% 4],
+                       initcap(v[1 + g %% 10]) || ' ' || w[1 + (g / 3) %% 40] || (g %% 25) || ' for '
+                           || w[1 + (g / 7) %% 40] || (g %% 23),
+                       ARRAY['skill' || (g %% 200)], 'https://wiki.example.com/' || g
+                FROM generate_series(1, 100000) g, (SELECT %s AS w, %s AS v) words""".formatted(
+                "ARRAY['" + String.join("','", RequestsBenchmark.WORDS) + "']",
+                "ARRAY['" + String.join("','", RequestsBenchmark.VERBS) + "']"));
+        db.execute("VACUUM ANALYZE");
+    }
+}
