@@ -61,7 +61,8 @@ public class SnapshotRepository {
         if (!members.isEmpty()) {
             List<Object[]> skills = em.createNativeQuery("""
                             SELECT user_id, skill, level FROM member_skill
-                            WHERE community_id = :c AND user_id = ANY(CAST(:users AS text[])) ORDER BY user_id, skill""")
+                            WHERE community_id = :c AND user_id = ANY(CAST(:users AS text[]))
+                            ORDER BY user_id, skill""")
                     .setParameter("c", communityId)
                     .setParameter("users", SqlArrays.text(new ArrayList<>(members.keySet())))
                     .getResultList();

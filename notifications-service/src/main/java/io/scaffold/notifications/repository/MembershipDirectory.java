@@ -39,7 +39,7 @@ public class MembershipDirectory implements Audiences {
                 .setParameter("c", communityId).setParameter("u", userId).executeUpdate();
     }
 
-    /** A snapshot's page: the community's members whose id lies in (after, through] (byte order) become {@code kept}. */
+    /** A snapshot's page: the members whose id lies in (after, through], byte order, become {@code kept}. */
     public void retainMembers(UUID communityId, String after, String through, List<String> kept) {
         em.createNativeQuery("DELETE FROM community_member WHERE community_id = :c"
                         + " AND (CAST(:after AS text) IS NULL OR user_id COLLATE \"C\" > :after)"

@@ -38,7 +38,7 @@ public interface RequestsConfig {
 
     /** Help before asking. */
     interface Suggestions {
-        /** How often each replica adds the words of new and edited request titles to the typo-correction list. */
+        /** How often each replica adds the words of new request titles to the typo-correction list (edits: at once). */
         @WithDefault("30s")
         String vocabularyRefresh();
     }

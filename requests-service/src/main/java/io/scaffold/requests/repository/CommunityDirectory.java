@@ -138,7 +138,8 @@ public class CommunityDirectory {
     public Optional<SeenResource> visibleResource(UUID resourceId, String userId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT c.community_id, c.title FROM community_resource c JOIN community_view v ON v.id = c.community_id
+                        SELECT c.community_id, c.title FROM community_resource c
+                        JOIN community_view v ON v.id = c.community_id
                         WHERE c.id = :id AND NOT v.archived AND (v.visibility = 'PUBLIC' OR EXISTS (
                             SELECT 1 FROM community_member m WHERE m.community_id = v.id AND m.user_id = :u))""")
                 .setParameter("id", resourceId).setParameter("u", userId).getResultList();

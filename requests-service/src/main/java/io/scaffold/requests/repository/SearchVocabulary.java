@@ -25,7 +25,7 @@ public class SearchVocabulary {
         this.em = em;
     }
 
-    /** Adds the words of these titles (lower case, 3-40 letters or digits). */
+    /** Adds the words of this title (lower case, 3-40 letters or digits). */
     public void learn(String title) {
         em.createNativeQuery("""
                         INSERT INTO search_word (word)
@@ -34,12 +34,15 @@ public class SearchVocabulary {
                 .setParameter("title", title).executeUpdate();
     }
 
-    /** Adds the words of the titles of requests created or edited since {@code since}; how many were new. */
+    /**
+     * Adds the words of the titles of requests created since {@code since} (read through the index on creation
+     * time); how many were new. Edited titles are learnt as they are edited.
+     */
     public int learnRequestTitlesSince(Instant since) {
         return em.createNativeQuery("""
                         INSERT INTO search_word (word)
                         SELECT DISTINCT w FROM help_request r, regexp_split_to_table(lower(r.title), '[^[:alnum:]]+') w
-                        WHERE r.updated_at >= :since AND length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
+                        WHERE r.created_at >= :since AND length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
                 .setParameter("since", Timestamp.from(since)).executeUpdate();
     }
 

@@ -54,12 +54,15 @@ public class RequestService {
     private final RequestsConfig config;
     private final ObjectMapper json;
     private final AwaitedEvents awaitedEvents;
+    private final io.scaffold.requests.repository.SearchVocabulary vocabulary;
 
     public RequestService(HelpRequestRepository requests, ResponseRepository responses,
             InvitationRepository invitations, CommunityDirectory directory, IdempotencyKeys idempotencyKeys,
             RequestAccess access, HelperRouting routing, RequestEvents events, RequestsConfig config,
-            ObjectMapper json, AwaitedEvents awaitedEvents) {
+            ObjectMapper json, AwaitedEvents awaitedEvents,
+            io.scaffold.requests.repository.SearchVocabulary vocabulary) {
         this.awaitedEvents = awaitedEvents;
+        this.vocabulary = vocabulary;
         this.requests = requests;
         this.responses = responses;
         this.invitations = invitations;
@@ -187,6 +190,9 @@ public class RequestService {
         }
         request.updatedAt = now();
         requests.flush();
+        if (input.title() != null) {
+            vocabulary.learn(request.title); // after the flush: an edited title's words are known to typo correction
+        }
         events.changed(EventTypes.UPDATED, request, null, null, caller.id());
         return RequestMapper.view(request, caller.id(), null);
     }

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Adds the words of new and edited request titles to the typo-correction list, off the ask path (asking does not
- * wait for it). Each pass looks two minutes back, so a pass that was late or skipped misses nothing; the inserts are
- * idempotent, so replicas may overlap.
+ * Adds the words of new request titles to the typo-correction list, off the ask path (asking does not wait for it;
+ * an edit learns its title at once). Each pass looks two minutes back, so a pass that was late or skipped misses
+ * nothing; the inserts are idempotent, so replicas may overlap.
  */
 @ApplicationScoped
 public class SearchVocabularyRefresh {
