@@ -3,8 +3,7 @@ package io.scaffold.communities.rest;
 import io.scaffold.communities.repository.SnapshotRepository;
 import io.scaffold.communities.rest.dto.SnapshotView;
 import io.scaffold.communities.service.SnapshotService;
-import io.scaffold.platform.problem.ApiProblem;
-import io.scaffold.platform.security.CurrentUser;
+import io.scaffold.platform.security.Operators;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -31,14 +29,11 @@ import java.util.UUID;
 @Tag(name = "Operations", description = "Dead letters and projections, for operators (role ops)")
 public class SnapshotsApi {
     private final SnapshotService snapshots;
-    private final CurrentUser user;
-    private final String role;
+    private final Operators operators;
 
-    public SnapshotsApi(SnapshotService snapshots, CurrentUser user,
-            @ConfigProperty(name = "scaffold.ops.role", defaultValue = "ops") String role) {
+    public SnapshotsApi(SnapshotService snapshots, Operators operators) {
         this.snapshots = snapshots;
-        this.user = user;
-        this.role = role;
+        this.operators = operators;
     }
 
     @POST
@@ -52,8 +47,7 @@ public class SnapshotsApi {
             content = @Content(schema = @Schema(implementation = SnapshotView.class)))
     @APIResponse(responseCode = "403", description = "The caller lacks the operators' role")
     public Response request() {
-        requireOps();
-        SnapshotView run = view(snapshots.request(user.id()));
+        SnapshotView run = view(snapshots.request(operators.require("Snapshots")));
         return Response.accepted(run).location(UriBuilder.fromPath("/api/communities/ops/snapshots/{id}")
                 .build(run.id())).build();
     }
@@ -64,7 +58,7 @@ public class SnapshotsApi {
     @APIResponse(responseCode = "200", description = "The runs")
     @APIResponse(responseCode = "403", description = "The caller lacks the operators' role")
     public List<SnapshotView> list() {
-        requireOps();
+        operators.require("Snapshots");
         return snapshots.latest(20).stream().map(SnapshotsApi::view).toList();
     }
 
@@ -76,14 +70,8 @@ public class SnapshotsApi {
     @APIResponse(responseCode = "403", description = "The caller lacks the operators' role")
     @APIResponse(responseCode = "404", description = "No such run")
     public SnapshotView get(@PathParam("snapshotId") UUID id) {
-        requireOps();
+        operators.require("Snapshots");
         return view(snapshots.find(id));
-    }
-
-    private void requireOps() {
-        if (!user.hasRole(role)) {
-            throw ApiProblem.forbidden("Snapshots are for operators: the role " + role + " is needed");
-        }
     }
 
     private static SnapshotView view(SnapshotRepository.Run run) {

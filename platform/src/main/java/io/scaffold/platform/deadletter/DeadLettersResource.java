@@ -3,8 +3,7 @@ package io.scaffold.platform.deadletter;
 import io.scaffold.platform.http.QueryParams;
 import io.scaffold.platform.paging.CursorPage;
 import io.scaffold.platform.paging.PageSize;
-import io.scaffold.platform.problem.ApiProblem;
-import io.scaffold.platform.security.CurrentUser;
+import io.scaffold.platform.security.Operators;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,16 +33,13 @@ public abstract class DeadLettersResource {
     private static final String ID = "The dead letter's place on the dead-letter topic, <partition>-<offset>";
 
     private DeadLetters deadLetters;
-    private CurrentUser user;
-    private String role;
+    private Operators operators;
 
     /** Injected through this initializer, so a service's subclass is only its {@code @Path}. */
     @Inject
-    void init(DeadLetters deadLetters, CurrentUser user,
-            @ConfigProperty(name = "scaffold.ops.role", defaultValue = "ops") String role) {
+    void init(DeadLetters deadLetters, Operators operators) {
         this.deadLetters = deadLetters;
-        this.user = user;
-        this.role = role;
+        this.operators = operators;
     }
 
     @GET
@@ -59,7 +54,7 @@ public abstract class DeadLettersResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
             @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        requireOps();
+        operators.require("Dead letters");
         return deadLetters.list(cursor, PageSize.of(QueryParams.optionalInt("limit", limit), 100, 500));
     }
 
@@ -74,7 +69,7 @@ public abstract class DeadLettersResource {
     @APIResponse(responseCode = "404", description = "No such dead letter (or no longer kept)")
     public DeadLetter get(@Parameter(description = ID, schema = @Schema(pattern = "^\\d{1,9}-\\d{1,18}$"))
                           @PathParam("id") String id) {
-        requireOps();
+        operators.require("Dead letters");
         return deadLetters.get(id);
     }
 
@@ -89,8 +84,8 @@ public abstract class DeadLettersResource {
     @APIResponse(responseCode = "404", description = "No such dead letter (or no longer kept)")
     public DeadLetter.Replay replay(@Parameter(description = ID, schema = @Schema(pattern = "^\\d{1,9}-\\d{1,18}$"))
                                     @PathParam("id") String id) {
-        requireOps();
-        return deadLetters.replay(id, user.id());
+        operators.require("Dead letters");
+        return deadLetters.replay(id, operators.require("Dead letters"));
     }
 
     @POST
@@ -100,13 +95,7 @@ public abstract class DeadLettersResource {
     @APIResponse(responseCode = "200", description = "Each replay's outcome by dead-letter id")
     @APIResponse(responseCode = "403", description = "The caller lacks the operators' role")
     public Map<String, DeadLetter.Replay> replayAll() {
-        requireOps();
-        return deadLetters.replayAll(user.id());
-    }
-
-    private void requireOps() {
-        if (!user.hasRole(role)) {
-            throw ApiProblem.forbidden("Dead letters are for operators: the role " + role + " is needed");
-        }
+        operators.require("Dead letters");
+        return deadLetters.replayAll(operators.require("Dead letters"));
     }
 }

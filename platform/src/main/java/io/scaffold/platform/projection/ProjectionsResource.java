@@ -1,7 +1,6 @@
 package io.scaffold.platform.projection;
 
-import io.scaffold.platform.security.CurrentUser;
-import io.scaffold.platform.problem.ApiProblem;
+import io.scaffold.platform.security.Operators;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,16 +26,13 @@ import java.util.Map;
 @Tag(name = "Operations", description = "Dead letters and projections, for operators (role ops)")
 public abstract class ProjectionsResource {
     private ProjectionRebuilds rebuilds;
-    private CurrentUser user;
-    private String role;
+    private Operators operators;
 
     /** Injected through this initializer, so a service's subclass is only its {@code @Path}. */
     @Inject
-    void init(ProjectionRebuilds rebuilds, CurrentUser user,
-            @ConfigProperty(name = "scaffold.ops.role", defaultValue = "ops") String role) {
+    void init(ProjectionRebuilds rebuilds, Operators operators) {
         this.rebuilds = rebuilds;
-        this.user = user;
-        this.role = role;
+        this.operators = operators;
     }
 
     @GET
@@ -46,7 +41,7 @@ public abstract class ProjectionsResource {
     @APIResponse(responseCode = "200", description = "Projection names and the topics each is built from")
     @APIResponse(responseCode = "403", description = "The caller lacks the operators' role")
     public Map<String, List<String>> list() {
-        requireOps();
+        operators.require("Projections");
         return rebuilds.list();
     }
 
@@ -63,13 +58,6 @@ public abstract class ProjectionsResource {
     @APIResponse(responseCode = "404", description = "No such projection in this service")
     public ProjectionRebuild rebuild(@Parameter(description = "The projection's name, e.g. communities",
             schema = @Schema(pattern = "^[a-z][a-z0-9-]{0,62}$")) @PathParam("name") String name) {
-        requireOps();
-        return rebuilds.rebuild(name, user.id());
-    }
-
-    private void requireOps() {
-        if (!user.hasRole(role)) {
-            throw ApiProblem.forbidden("Projections are for operators: the role " + role + " is needed");
-        }
+        return rebuilds.rebuild(name, operators.require("Projections"));
     }
 }
