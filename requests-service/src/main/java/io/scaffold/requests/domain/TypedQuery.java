@@ -18,6 +18,8 @@ public record TypedQuery(List<String> words, boolean lastIsPrefix, List<String> 
     static final int MAX_WORDS = 8;
     /** Characters of the word being typed before it is searched for as a prefix. */
     static final int MIN_PREFIX = 3;
+    /** The longest title-word start the index holds ({@code scaffold_word_prefixes} in the V5 migration). */
+    static final int MAX_PREFIX = 20;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     public static TypedQuery of(String typed) {
@@ -51,35 +53,48 @@ public record TypedQuery(List<String> words, boolean lastIsPrefix, List<String> 
     }
 
     /**
-     * The full-text query, for {@code to_tsquery}: every typed word (the last one as a prefix while it is being
-     * typed); without typed words, any of the tags' words.
+     * Every complete word, for {@code to_tsquery} (a lone word of one or two letters counts as complete: as a prefix
+     * it would match a large part of all words, for little meaning); without typed words, any of the tags' words;
+     * null when only a {@link #titlePrefix()} is typed.
      */
-    public String tsquery() {
-        return words.isEmpty() ? String.join(" | ", tagWords) : String.join(" & ", typedTerms());
-    }
-
-    /** The looser query, when every word together finds nothing: any of the typed words and tags' words. */
-    public String anyWordTsquery() {
-        List<String> terms = new ArrayList<>(tagWords);
-        terms.addAll(typedTerms());
-        return String.join(" | ", terms);
+    public String wordsTsquery() {
+        List<String> complete = searchedWords();
+        if (!complete.isEmpty()) {
+            return String.join(" & ", complete);
+        }
+        return words.isEmpty() && !tagWords.isEmpty() ? String.join(" | ", tagWords) : null;
     }
 
     /**
-     * The typed words as terms; the word being typed counts from its third character (one or two letters would
-     * match a large part of all words, for little meaning), unless it is the only word.
+     * The looser query, when every word together finds nothing: any of the complete words and tags' words (the
+     * {@link #titlePrefix()} is searched beside it); null when there are none.
      */
-    private List<String> typedTerms() {
-        List<String> terms = new ArrayList<>(words.size());
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (i < words.size() - 1 || !lastIsPrefix) {
-                terms.add(word);
-            } else if (word.length() >= MIN_PREFIX || words.size() == 1) {
-                terms.add(word + ":*");
-            }
+    public String anyWordTsquery() {
+        List<String> terms = new ArrayList<>(tagWords);
+        terms.addAll(searchedWords());
+        return terms.isEmpty() ? null : String.join(" | ", terms);
+    }
+
+    /**
+     * The word being typed, matched against the start of title words, from its third character and at most
+     * {@link #MAX_PREFIX} characters long (the index holds title-word starts of 3 to 20 characters); null when there
+     * is none.
+     */
+    public String titlePrefix() {
+        String prefix = prefix();
+        if (prefix == null || prefix.length() < MIN_PREFIX) {
+            return null;
         }
-        return terms;
+        // Characters, as PostgreSQL counts them, not UTF-16 units.
+        return prefix.codePointCount(0, prefix.length()) > MAX_PREFIX
+                ? prefix.substring(0, prefix.offsetByCodePoints(0, MAX_PREFIX)) : prefix;
+    }
+
+    private List<String> searchedWords() {
+        if (lastIsPrefix && words.size() == 1 && words.get(0).length() < MIN_PREFIX) {
+            return words;
+        }
+        return completeWords();
     }
 
     /** The complete words (not the one still being typed). */

@@ -48,24 +48,31 @@ public class SearchVocabulary {
 
     /** Share of rows above which a word is too common to find anything by itself ("fix", "error"). */
     static final double COMMON_WORD_SHARE = 0.01;
+    /** ... and the fewest rows it must be in: in a small table no word is common, as every search is cheap. */
+    static final int COMMON_WORD_ROWS = 1000;
 
     /**
-     * The typed words' lexemes that are not common in requests or resources (as PostgreSQL's column statistics count
-     * them), as an any-of tsquery; null when every one is common. A search for any word then reads only the rows of
-     * specific words, not a tenth of the table.
+     * Restates {@code search_common_word}: the lexemes that PostgreSQL's column statistics count in more than
+     * {@link #COMMON_WORD_SHARE} of request or resource rows, and at least {@link #COMMON_WORD_ROWS} of them. When
+     * every typed word together finds nothing, suggestions search any of the typed words but these, which would
+     * each read a large part of the table for little meaning. Returns how many rows changed.
      */
-    public String rareWordsTsquery(String text) {
-        Object rare = em.createNativeQuery("""
-                        SELECT string_agg(quote_literal(w.lexeme), ' | ') FROM (
-                            SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', :text))) AS lexeme) w
-                        WHERE w.lexeme NOT IN (
-                            SELECT c.lexeme FROM pg_stats s,
-                                   unnest(CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs)
-                                       AS c(lexeme, freq)
-                            WHERE s.tablename IN ('help_request', 'community_resource') AND s.attname = 'search'
-                              AND c.freq > :common AND c.lexeme IS NOT NULL)""")
-                .setParameter("text", text).setParameter("common", COMMON_WORD_SHARE).getSingleResult();
-        return (String) rare;
+    public int refreshCommonWords() {
+        String common = """
+                SELECT DISTINCT c.lexeme
+                FROM pg_stats s JOIN pg_namespace n ON n.nspname = s.schemaname
+                     JOIN pg_class t ON t.relnamespace = n.oid AND t.relname = s.tablename,
+                     unnest(CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs)
+                         AS c(lexeme, freq)
+                WHERE s.schemaname = current_schema() AND s.tablename IN ('help_request', 'community_resource')
+                  AND s.attname = 'search' AND c.lexeme IS NOT NULL
+                  AND c.freq > :share AND c.freq * t.reltuples >= :rows""";
+        int removed = em.createNativeQuery("DELETE FROM search_common_word WHERE lexeme NOT IN (" + common + ")")
+                .setParameter("share", COMMON_WORD_SHARE).setParameter("rows", COMMON_WORD_ROWS).executeUpdate();
+        int added = em.createNativeQuery("INSERT INTO search_common_word (lexeme) " + common
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter("share", COMMON_WORD_SHARE).setParameter("rows", COMMON_WORD_ROWS).executeUpdate();
+        return removed + added;
     }
 
     /**

@@ -1,22 +1,26 @@
 package io.scaffold.requests.repository;
 
-import io.scaffold.requests.domain.TypedQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * What already exists for a problem being typed: other people's requests that match it (resolved ones with an
  * accepted answer first) and the library resources of the communities the caller can see (guides first), found
- * through the full-text indexes. At most {@link #MAX_CANDIDATES} matches are ranked, so a query made of very common
- * words costs no more than that.
+ * through the full-text indexes (the word still being typed through the index of title-word starts), in one
+ * statement. At most {@link #MAX_CANDIDATES} matches of each are ranked, so a query made of very common words costs
+ * no more than that.
  */
 @ApplicationScoped
 public class SuggestionRepository {
-    /** The most matches one suggestion ranks. */
+    /** The most matches of each kind one suggestion ranks. */
     static final int MAX_CANDIDATES = 200;
+    /** The best-ranked matches compared with the typed text (more than the largest page of suggestions). */
+    static final int SHORTLIST = 30;
 
     private final EntityManager em;
 
@@ -32,74 +36,173 @@ public class SuggestionRepository {
             String url, double score) {
     }
 
+    public record Found(List<Answer> answers, List<Resource> resources) {
+    }
+
     /**
-     * Ranked by relevance (full-text rank plus the title's word similarity to what was typed), times 2 with an
-     * accepted answer, 1.2 when resolved without one, and 1.3 in the community the person would ask in.
-     *
-     * @param tsquery {@link TypedQuery#tsquery()} or {@link TypedQuery#anyWordTsquery()}
+     * What is searched: every complete word ({@code to_tsquery} syntax, or null) and the start of a title word (or
+     * null); and, when both together find nothing, the looser search: any of the complete words that is not common
+     * ({@code fallbackWords}: their text; when all are common, {@code anyWords} in {@code to_tsquery} syntax) or a
+     * title word starting with {@code fallbackPrefix}.
      */
-    public List<Answer> answers(String tsquery, String text, String callerId, UUID communityId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(answersSql()), tsquery, text, callerId, communityId, limit)
-                .getResultList();
-        return rows.stream().map(r -> new Answer((UUID) r[0], (String) r[1], tags((String) r[2]), (UUID) r[3],
-                (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).doubleValue())).toList();
+    public record Search(String words, String titlePrefix, String fallbackWords, String anyWords,
+            String fallbackPrefix, boolean fallback) {
+
+        public static Search strict(String words, String titlePrefix) {
+            return new Search(words, titlePrefix, null, null, null, false);
+        }
+
+        public Search orElseAnyOf(String completeWords, String anyWords, String prefix) {
+            return new Search(words, titlePrefix, completeWords, anyWords, prefix, true);
+        }
     }
 
-    /** The statement {@link #answers} runs (public for the benchmark's query plans). */
-    public static String answersSql() {
-        // Never the caller's own requests: they are looking for what others found.
-        return """
-                WITH typed AS (SELECT to_tsquery('english', CAST(:terms AS text)) AS q),
-                candidates AS (
-                    SELECT r.id FROM help_request r, typed
-                    WHERE r.search @@ typed.q AND r.status IN ('RESOLVED', 'OPEN') AND r.requester_id <> :me
-                      AND %s
-                    LIMIT %d)
-                SELECT r.id, r.title, scaffold_tags_text(r.tags), r.community_id, r.community_name, r.status,
-                       left(a.text, 280),
-                       (ts_rank(r.search, typed.q) + word_similarity(:text, r.title))
-                           * CASE WHEN r.accepted_response_id IS NOT NULL THEN 2.0
-                                  WHEN r.status = 'RESOLVED' THEN 1.2 ELSE 1.0 END
-                           * CASE WHEN r.community_id = CAST(:community AS uuid) THEN 1.3 ELSE 1.0 END AS score
-                FROM candidates c JOIN help_request r ON r.id = c.id CROSS JOIN typed
-                LEFT JOIN request_response a ON a.id = r.accepted_response_id
-                ORDER BY score DESC, r.id LIMIT :limit""".formatted(HelpRequestRepository.VISIBLE, MAX_CANDIDATES);
-    }
-
-    /** Ranked like answers; a GUIDE counts 1.5 times, and the asking community's resources 1.3 times. */
-    public List<Resource> resources(String tsquery, String text, String callerId, UUID communityId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(resourcesSql()), tsquery, text, callerId, communityId, limit)
-                .getResultList();
-        return rows.stream().map(r -> new Resource((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                tags((String) r[4]), (String) r[5], ((Number) r[6]).doubleValue())).toList();
-    }
-
-    /** The statement {@link #resources} runs (public for the benchmark's query plans). */
-    public static String resourcesSql() {
-        return """
-                WITH typed AS (SELECT to_tsquery('english', CAST(:terms AS text)) AS q),
-                visible AS (
-                    SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = 'PUBLIC'
-                        OR EXISTS (SELECT 1 FROM community_member m WHERE m.community_id = v.id AND m.user_id = :me))),
-                candidates AS (
-                    SELECT c.id FROM community_resource c, typed
-                    WHERE c.search @@ typed.q AND c.community_id IN (SELECT id FROM visible)
-                    LIMIT %d)
-                SELECT c.id, c.community_id, c.type, c.title, scaffold_tags_text(c.tags), c.url,
-                       (ts_rank(c.search, typed.q) + word_similarity(:text, c.title))
-                           * CASE WHEN c.type = 'GUIDE' THEN 1.5 ELSE 1.0 END
-                           * CASE WHEN c.community_id = CAST(:community AS uuid) THEN 1.3 ELSE 1.0 END AS score
-                FROM candidates k JOIN community_resource c ON c.id = k.id CROSS JOIN typed
-                ORDER BY score DESC, c.id LIMIT :limit""".formatted(MAX_CANDIDATES);
-    }
-
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, String tsquery, String text,
-            String callerId, UUID communityId, int limit) {
-        return query.setParameter("terms", tsquery).setParameter("text", text).setParameter("me", callerId)
+    /**
+     * Ranked by relevance (full-text rank plus the title's word similarity to what was typed). Answers count 2 times
+     * with an accepted answer, 1.2 when resolved without one; resources 1.5 times for a GUIDE; either 1.3 times in
+     * the community the person would ask in.
+     */
+    public Found suggest(Search search, String text, String callerId, UUID communityId, int limit) {
+        Query query = em.createNativeQuery(sql(search))
+                .setParameter("text", text).setParameter("me", callerId)
                 .setParameter("community", communityId == null ? null : communityId.toString())
                 .setParameter("limit", limit);
+        bindIfUsed(query, "words", search.words());
+        bindIfUsed(query, "prefix", search.titlePrefix());
+        if (search.fallback()) {
+            query.setParameter("fallbackWords", search.fallbackWords() == null ? "" : search.fallbackWords());
+            query.setParameter("anyWords", search.anyWords());
+            bindIfUsed(query, "fallbackPrefix", search.fallbackPrefix());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Answer> answers = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>();
+        for (Object[] r : rows) {
+            double score = ((Number) r[8]).doubleValue();
+            if ("ANSWER".equals(r[0])) {
+                answers.add(new Answer((UUID) r[1], (String) r[2], tags((String) r[3]), (UUID) r[4], (String) r[5],
+                        (String) r[6], (String) r[7], score));
+            } else {
+                resources.add(new Resource((UUID) r[1], (UUID) r[4], (String) r[6], (String) r[2],
+                        tags((String) r[3]), (String) r[7], score));
+            }
+        }
+        return new Found(answers, resources);
+    }
+
+    /**
+     * The statement {@link #suggest} runs (public for the benchmark's query plans): the strict search for answers and
+     * resources; with a fallback, the looser one, run only when the strict one found nothing of either (a one-time
+     * filter: otherwise it is never executed).
+     */
+    public static String sql(Search search) {
+        StringBuilder sql = new StringBuilder("""
+                WITH visible_communities AS (
+                    SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = 'PUBLIC'
+                        OR EXISTS (SELECT 1 FROM community_member m WHERE m.community_id = v.id AND m.user_id = :me))),
+                """);
+        String words = "to_tsquery('english', CAST(:words AS text))";
+        String prefix = search.titlePrefix() == null ? null : titleStart(":prefix");
+        if (search.fallback()) {
+            // The complete words' lexemes that are not common (the refresh keeps search_common_word from the
+            // column statistics); when all are common, any of the words and tags.
+            sql.append("""
+                    fallback AS (
+                        SELECT coalesce(
+                            (SELECT CAST(string_agg(quote_literal(l.lexeme), ' | ') AS tsquery)
+                             FROM unnest(tsvector_to_array(to_tsvector('english', CAST(:fallbackWords AS text))))
+                                 AS l(lexeme)
+                             WHERE l.lexeme NOT IN (SELECT lexeme FROM search_common_word)),
+                            to_tsquery('english', CAST(:anyWords AS text))) AS q),
+                    """);
+        }
+        sql.append("found AS (\n")
+                .append(answers(condition(search.words() == null ? null : words, prefix, "AND"),
+                        search.words() == null ? null : words))
+                .append("\n    UNION ALL\n")
+                .append(resources(condition(search.words() == null ? null : words, prefix, "AND"),
+                        search.words() == null ? null : words))
+                .append(")\nSELECT * FROM found");
+        if (search.fallback()) {
+            String anyWords = "(SELECT q FROM fallback)";
+            String anyPrefix = search.fallbackPrefix() == null ? null : titleStart(":fallbackPrefix");
+            sql.append("\nUNION ALL\nSELECT * FROM (\n")
+                    .append(answers(condition(anyWords, anyPrefix, "OR"), anyWords))
+                    .append("\n    UNION ALL\n")
+                    .append(resources(condition(anyWords, anyPrefix, "OR"), anyWords))
+                    .append(") loose WHERE NOT EXISTS (SELECT 1 FROM found)");
+        }
+        return sql.toString();
+    }
+
+    /** A title-word start is a key of its own ('^' marked): quoted, it is never read as query syntax. */
+    private static String titleStart(String parameter) {
+        return "CAST(quote_literal('^' || CAST(" + parameter + " AS text)) AS tsquery)";
+    }
+
+    /** {@code %1$s} stands for the table alias. */
+    private static String condition(String words, String titleStart, String operator) {
+        String wordsMatch = words == null ? null : "%1$s.search @@ " + words;
+        String prefixMatch = titleStart == null ? null : "%1$s.title_prefixes @@ " + titleStart;
+        if (wordsMatch == null) {
+            return prefixMatch;
+        }
+        return prefixMatch == null ? wordsMatch : "(" + wordsMatch + " " + operator + " " + prefixMatch + ")";
+    }
+
+    private static String relevance(String alias, String words) {
+        return words == null ? "CAST(0 AS real)" : "coalesce(ts_rank(" + alias + ".search, " + words + "), 0)";
+    }
+
+    /**
+     * The first {@link #MAX_CANDIDATES} matches are ranked by full-text rank and boosts; only the best
+     * {@link #SHORTLIST} are compared with the typed text (trigram word similarity costs ten times the rank per
+     * row), and their accepted answer read. Never the caller's own requests: they are looking for what others found.
+     */
+    private static String answers(String condition, String words) {
+        return """
+                    (SELECT 'ANSWER' AS kind, s.id, s.title, scaffold_tags_text(s.tags) AS tags, s.community_id,
+                            s.community_name, s.status AS label, left(a.text, 280) AS detail,
+                            CAST((s.relevance + word_similarity(:text, s.title)) * s.boost AS double precision) AS score
+                     FROM (SELECT * FROM (
+                              SELECT r.id, r.title, r.tags, r.community_id, r.community_name, r.status,
+                                     r.accepted_response_id, %s AS relevance,
+                                     CASE WHEN r.accepted_response_id IS NOT NULL THEN 2.0
+                                          WHEN r.status = 'RESOLVED' THEN 1.2 ELSE 1.0 END
+                                       * CASE WHEN r.community_id = CAST(:community AS uuid) THEN 1.3 ELSE 1.0 END
+                                       AS boost
+                              FROM help_request r
+                              WHERE %s AND r.status IN ('RESOLVED', 'OPEN') AND r.requester_id <> :me AND %s
+                              LIMIT %d) matched
+                           ORDER BY relevance * boost DESC, id LIMIT %d) s
+                     LEFT JOIN request_response a ON a.id = s.accepted_response_id
+                     ORDER BY score DESC, s.id LIMIT :limit)""".formatted(relevance("r", words),
+                condition.formatted("r"), HelpRequestRepository.VISIBLE, MAX_CANDIDATES, SHORTLIST);
+    }
+
+    private static String resources(String condition, String words) {
+        return """
+                    (SELECT 'RESOURCE' AS kind, s.id, s.title, scaffold_tags_text(s.tags) AS tags, s.community_id,
+                            CAST(NULL AS text) AS community_name, s.type AS label, s.url AS detail,
+                            CAST((s.relevance + word_similarity(:text, s.title)) * s.boost AS double precision) AS score
+                     FROM (SELECT * FROM (
+                              SELECT c.id, c.community_id, c.type, c.title, c.tags, c.url, %s AS relevance,
+                                     CASE WHEN c.type = 'GUIDE' THEN 1.5 ELSE 1.0 END
+                                       * CASE WHEN c.community_id = CAST(:community AS uuid) THEN 1.3 ELSE 1.0 END
+                                       AS boost
+                              FROM community_resource c
+                              WHERE %s AND c.community_id IN (SELECT id FROM visible_communities)
+                              LIMIT %d) matched
+                           ORDER BY relevance * boost DESC, id LIMIT %d) s
+                     ORDER BY score DESC, s.id LIMIT :limit)""".formatted(relevance("c", words),
+                condition.formatted("c"), MAX_CANDIDATES, SHORTLIST);
+    }
+
+    private static void bindIfUsed(Query query, String name, String value) {
+        if (value != null) {
+            query.setParameter(name, value);
+        }
     }
 
     private static List<String> tags(String text) {

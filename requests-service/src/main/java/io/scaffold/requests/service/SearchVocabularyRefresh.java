@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Adds the words of new request titles to the typo-correction list, off the ask path (asking does not wait for it;
  * an edit learns its title at once). Each pass looks two minutes back, so a pass that was late or skipped misses
- * nothing; the inserts are idempotent, so replicas may overlap.
+ * nothing; the inserts are idempotent, so replicas may overlap. It also restates the words too common to search
+ * alone, as the column statistics count them.
  */
 @ApplicationScoped
 public class SearchVocabularyRefresh {
@@ -28,5 +29,6 @@ public class SearchVocabularyRefresh {
     @Transactional
     void learnNewTitles() {
         vocabulary.learnRequestTitlesSince(Instant.now().minus(LOOK_BACK));
+        vocabulary.refreshCommonWords();
     }
 }

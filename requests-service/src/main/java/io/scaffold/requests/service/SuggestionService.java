@@ -71,37 +71,28 @@ public class SuggestionService {
                     List.of(new FieldError("communityId", "you are not a member")));
         }
         typed = typed.corrected(vocabulary.corrections(typed.completeWords(), typed.prefix()));
-        List<Suggestions.Answer> answers = answers(typed.tsquery(), typed, communityId, limit, caller);
-        List<Suggestions.Resource> resources = resources(typed.tsquery(), typed, communityId, limit, caller);
-        if (answers.isEmpty() && resources.isEmpty() && typed.words().size() > 1) {
-            // Every word together found nothing: any of the specific ones will do, ranked by how many match.
-            String rare = vocabulary.rareWordsTsquery(typed.text());
-            String anyWord = rare == null ? typed.anyWordTsquery()
-                    : typed.prefix() != null && typed.prefix().length() >= 4 ? rare + " | " + typed.prefix() + ":*"
-                    : rare;
-            answers = answers(anyWord, typed, communityId, limit, caller);
-            resources = resources(anyWord, typed, communityId, limit, caller);
+        SuggestionRepository.Search search = SuggestionRepository.Search.strict(typed.wordsTsquery(),
+                typed.titlePrefix());
+        if (typed.words().size() > 1) {
+            // When every word together finds nothing: any of the specific ones will do, ranked by how many match;
+            // the word being typed from its fourth character.
+            String prefix = typed.titlePrefix() != null && typed.titlePrefix().length() >= 4 ? typed.titlePrefix()
+                    : null;
+            search = search.orElseAnyOf(String.join(" ", typed.completeWords()), typed.anyWordTsquery(), prefix);
         }
+        SuggestionRepository.Found found = suggestions.suggest(search, typed.text(), caller.id(), communityId, limit);
+        List<Suggestions.Answer> answers = found.answers().stream()
+                .map(a -> new Suggestions.Answer(a.requestId(), a.title(), a.tags(), a.communityId(),
+                        a.communityName(), RequestStatus.valueOf(a.status()), a.acceptedAnswer(), a.score()))
+                .toList();
+        List<Suggestions.Resource> resources = found.resources().stream()
+                .map(r -> new Suggestions.Resource(r.resourceId(), r.communityId(), r.type(), r.title(), r.tags(),
+                        r.url(), r.score()))
+                .toList();
         List<Suggestions.Helper> people = tags.isEmpty() ? List.of()
                 : routing.preview(communityId, caller.id(), tags, Instant.now()).stream()
                         .map(c -> new Suggestions.Helper(c.userId(), c.reason())).toList();
         return new Suggestions(typed.text(), answers, resources, people);
-    }
-
-    private List<Suggestions.Answer> answers(String tsquery, TypedQuery typed, UUID communityId, int limit,
-            Caller caller) {
-        return suggestions.answers(tsquery, typed.text(), caller.id(), communityId, limit).stream()
-                .map(a -> new Suggestions.Answer(a.requestId(), a.title(), a.tags(), a.communityId(),
-                        a.communityName(), RequestStatus.valueOf(a.status()), a.acceptedAnswer(), a.score()))
-                .toList();
-    }
-
-    private List<Suggestions.Resource> resources(String tsquery, TypedQuery typed, UUID communityId, int limit,
-            Caller caller) {
-        return suggestions.resources(tsquery, typed.text(), caller.id(), communityId, limit).stream()
-                .map(r -> new Suggestions.Resource(r.resourceId(), r.communityId(), r.type(), r.title(), r.tags(),
-                        r.url(), r.score()))
-                .toList();
     }
 
     /**

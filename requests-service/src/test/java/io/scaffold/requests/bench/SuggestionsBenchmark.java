@@ -1,12 +1,15 @@
 package io.scaffold.requests.bench;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.scaffold.platform.testing.TestTokens;
 import io.scaffold.platform.testing.bench.BenchDatabase;
+import io.scaffold.platform.testing.bench.ExternalLoad;
 import io.scaffold.platform.testing.bench.LoadGenerator;
 import io.scaffold.requests.domain.TypedQuery;
+import io.scaffold.requests.repository.SearchVocabulary;
 import io.scaffold.requests.repository.SuggestionRepository;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -23,18 +26,22 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Suggestions while a title is typed, over 150,000 requests and 100,000 library resources (run with -Pbench): p50 and
  * p99 at 50 requests/s of partial titles (a third with two letters swapped in the last word), next to the full-text
- * request search at the same rate in the same run, with the query plans. Figures are printed, never asserted.
+ * request search at the same rate in the same run, with the query plans. The load comes from a Node.js process (on
+ * the PATH), not from the service's JVM. Figures are printed, never asserted.
  */
 @QuarkusTest
 @TestProfile(BenchProfile.class)
 class SuggestionsBenchmark {
     static final double RATE = Double.parseDouble(System.getProperty("bench.suggestions.rate", "50"));
-    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
-    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
+    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     static final String CALLER = "member-1";
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SearchVocabulary vocabulary;
 
     @TestHTTPResource("/")
     URL service;
@@ -49,19 +56,27 @@ class SuggestionsBenchmark {
                 + " '[^[:alnum:]]+') AS w FROM help_request UNION ALL SELECT regexp_split_to_table(lower(title),"
                 + " '[^[:alnum:]]+') FROM community_resource) words WHERE length(w) BETWEEN 3 AND 40"
                 + " ON CONFLICT DO NOTHING");
+        // ... and the words too common to search alone are read from the statistics, as the refresh job does.
+        QuarkusTransaction.requiringNew().run(vocabulary::refreshCommonWords);
+        System.out.println("common words: " + db.query("SELECT lexeme FROM search_common_word ORDER BY lexeme"));
         String base = "http://localhost:" + service.getPort();
         String bearer = TestTokens.bearer(CALLER);
-        LoadGenerator load = new LoadGenerator();
         List<String> titles = db.query("SELECT title FROM help_request ORDER BY random() LIMIT 5000");
+        List<String> keystrokes = new ArrayList<>();
+        List<String> searches = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            keystrokes.add(suggestion(base, titles));
+            searches.add(search(base));
+        }
 
-        load.paced("warm-up", RATE, 8, WARM_UP, () -> LoadGenerator.get(suggestion(base, titles), bearer));
-        load.paced("warm-up", RATE, 8, WARM_UP, () -> LoadGenerator.get(search(base), bearer));
+        // From a process of its own (Node.js), as clients are: the service's JVM runs nothing but the service.
         List<LoadGenerator.Result> results = new ArrayList<>();
-        results.add(load.paced("baseline: GET /api/requests?q=<word> (full-text search)", RATE, 8, RUN,
-                () -> LoadGenerator.get(search(base), bearer)));
+        ExternalLoad.paced("warm-up", RATE, WARM_UP, Duration.ZERO, bearer, keystrokes);
+        results.add(ExternalLoad.paced("baseline: GET /api/requests?q=<word> (full-text search)", RATE, WARM_UP, RUN,
+                bearer, searches));
         db.resetStatements();
-        results.add(load.paced("GET /api/requests/suggestions?q=<partial title>", RATE, 8, RUN,
-                () -> LoadGenerator.get(suggestion(base, titles), bearer)));
+        results.add(ExternalLoad.paced("GET /api/requests/suggestions?q=<partial title>", RATE, Duration.ZERO, RUN,
+                bearer, keystrokes));
         db.printStatements("suggestions", 8);
 
         System.out.println();
@@ -71,13 +86,17 @@ class SuggestionsBenchmark {
         results.forEach(r -> System.out.println(r.line()));
         System.out.println();
         TypedQuery typed = TypedQuery.of("How do I fix kafka7 with postg");
-        db.explain("suggested answers for \"How do I fix kafka7 with postg\"",
-                literal(SuggestionRepository.answersSql(), typed.tsquery(), typed));
-        db.explain("suggested resources for the same", literal(SuggestionRepository.resourcesSql(), typed.tsquery(),
-                typed));
-        db.explain("suggested answers, any specific word (when all the words together find nothing; \"fix\" is in a"
-                + " tenth of the titles, so it is left out)", literal(SuggestionRepository.answersSql(),
-                "kafka7 | postg:*", typed));
+        SuggestionRepository.Search found = SuggestionRepository.Search.strict(typed.wordsTsquery(),
+                typed.titlePrefix()).orElseAnyOf("How do I fix kafka7 with", typed.anyWordTsquery(), "postg");
+        db.explain("suggestions for \"How do I fix kafka7 with postg\" (every word together finds something)",
+                literal(SuggestionRepository.sql(found), found, typed));
+        TypedQuery loose = TypedQuery.of("How do I fix kafka7 with pricing3 postg");
+        SuggestionRepository.Search fallback = SuggestionRepository.Search.strict(loose.wordsTsquery(),
+                loose.titlePrefix()).orElseAnyOf("How do I fix kafka7 with pricing3", loose.anyWordTsquery(),
+                "postg");
+        db.explain("suggestions for \"How do I fix kafka7 with pricing3 postg\" (no title has every word: any"
+                + " specific word, \"fix\" is in a tenth of the titles, so it is left out)",
+                literal(SuggestionRepository.sql(fallback), fallback, loose));
         db.explain("typo correction of \"kafak7\"", "SELECT (SELECT s.word FROM search_word s WHERE s.word % 'kafak7'"
                 + " AND similarity(s.word, 'kafak7') >= 0.4 ORDER BY similarity(s.word, 'kafak7') DESC, s.word"
                 + " LIMIT 1) WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = 'kafak7')");
@@ -117,9 +136,17 @@ class SuggestionsBenchmark {
     }
 
     /** The query with its parameters written in, for EXPLAIN. */
-    static String literal(String sql, String tsquery, TypedQuery typed) {
-        return sql.replace(":terms", "'" + tsquery + "'").replace(":text", "'" + typed.text() + "'")
-                .replace(":me", "'" + CALLER + "'").replace(":community", "NULL").replace(":limit", "5");
+    static String literal(String sql, SuggestionRepository.Search search, TypedQuery typed) {
+        return sql.replace(":words", quoted(search.words())).replace(":prefix", quoted(search.titlePrefix()))
+                .replace(":fallbackWords", quoted(search.fallbackWords()))
+                .replace(":anyWords", quoted(search.anyWords()))
+                .replace(":fallbackPrefix", quoted(search.fallbackPrefix()))
+                .replace(":text", quoted(typed.text())).replace(":me", quoted(CALLER))
+                .replace(":community", "NULL").replace(":limit", "5");
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
     }
 
     /**

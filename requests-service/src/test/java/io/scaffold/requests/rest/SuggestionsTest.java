@@ -68,6 +68,8 @@ class SuggestionsTest {
                 .body("answers[0].communityName", equalTo(community.name()))
                 .extract().asString();
         assertThat(body).as("an anonymous requester is never named").doesNotContain(asker);
+        as(searcher).queryParam("q", token.substring(0, 7)).get("/api/requests/suggestions").then().statusCode(200)
+                .body("answers.requestId", equalTo(List.of(answered, unanswered))); // a lone word being typed
     }
 
     @Test
@@ -84,6 +86,9 @@ class SuggestionsTest {
                         .body("answers.requestId", hasItem(answered)));
         as(searcher).queryParam("q", "certificate " + typo).get("/api/requests/suggestions").then().statusCode(200)
                 .body("answers.requestId", hasItem(answered)); // the word still being typed, corrected too
+        as(searcher).queryParam("q", "certificate " + token + " expired yesterday").get("/api/requests/suggestions")
+                .then().statusCode(200)
+                .body("answers.requestId", hasItem(answered)); // no title has every word: any of them will do
     }
 
     @Test
