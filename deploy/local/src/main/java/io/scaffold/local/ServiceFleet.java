@@ -56,6 +56,10 @@ final class ServiceFleet implements AutoCloseable {
         if (SEALS_IDENTITIES.contains(service.name())) {
             env.put("SCAFFOLD_SEALED_IDS_KEY", identity.sealedIdsKey());
         }
+        if (service.name().equals("notifications-service")) {
+            // Webhook receivers on this machine (the tests' and the developer's) are allowed; elsewhere https only.
+            env.put("SCAFFOLD_NOTIFICATIONS_WEBHOOKS_ALLOWED_PRIVATE_HOSTS", "localhost,127.0.0.1");
+        }
         // The services' OpenAPI documents name the gateway as their server.
         env.put("SCAFFOLD_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());
         env.putAll(extra);

@@ -26,7 +26,9 @@ public enum NotificationKind {
     /** Your role in a community changed. */
     ROLE_CHANGED(EmailDelivery.DIGEST, false),
     /** A resource was added to a community whose library you follow. */
-    RESOURCE_ADDED(EmailDelivery.DIGEST, false);
+    RESOURCE_ADDED(EmailDelivery.DIGEST, false),
+    /** A webhook endpoint you registered was turned off: its deliveries kept failing past the retry window. */
+    WEBHOOK_DISABLED(EmailDelivery.IMMEDIATE, true);
 
     private final EmailDelivery defaultEmail;
     private final boolean critical;

@@ -1,6 +1,8 @@
 package io.scaffold.notifications.event;
 
 import io.scaffold.notifications.service.Fanout;
+import io.scaffold.notifications.service.WebhookFanout;
+import io.scaffold.platform.consumer.IncomingEvent;
 import io.scaffold.platform.consumer.IdempotentConsumer;
 import io.scaffold.platform.deadletter.ReplayableConsumer;
 import io.smallrye.common.annotation.Blocking;
@@ -11,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Set;
 
 /**
- * Reads communities-service's and requests-service's events; each is applied once (the platform's idempotent
+ * Reads communities-service's and requests-service's events (notifications, webhook deliveries); each is applied once (the platform's idempotent
  * consumer: a redelivery writes no second notification) and poison goes to {@code scaffold.notifications.dlq}.
  */
 @ApplicationScoped
@@ -20,22 +22,30 @@ public class SuiteEventsConsumer implements ReplayableConsumer {
 
     private final IdempotentConsumer consumer;
     private final Fanout fanout;
+    private final WebhookFanout webhooks;
 
-    public SuiteEventsConsumer(IdempotentConsumer consumer, Fanout fanout) {
+    public SuiteEventsConsumer(IdempotentConsumer consumer, Fanout fanout, WebhookFanout webhooks) {
         this.consumer = consumer;
         this.fanout = fanout;
+        this.webhooks = webhooks;
+    }
+
+    /** Notifications and webhook deliveries of one event, in one transaction. */
+    private void apply(IncomingEvent event) {
+        fanout.apply(event);
+        webhooks.enqueue(event);
     }
 
     @Incoming("communities-events")
     @Blocking
     public void onCommunityEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(CONSUMER, record, fanout::apply);
+        consumer.handle(CONSUMER, record, this::apply);
     }
 
     @Incoming("requests-events")
     @Blocking
     public void onRequestEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(CONSUMER, record, fanout::apply);
+        consumer.handle(CONSUMER, record, this::apply);
     }
 
     @Override
@@ -46,6 +56,6 @@ public class SuiteEventsConsumer implements ReplayableConsumer {
     /** A dead letter replayed by an operator takes the same idempotent path as a record from the channel. */
     @Override
     public boolean replay(ConsumerRecord<String, String> record) {
-        return consumer.handle(CONSUMER, record, fanout::apply);
+        return consumer.handle(CONSUMER, record, this::apply);
     }
 }
