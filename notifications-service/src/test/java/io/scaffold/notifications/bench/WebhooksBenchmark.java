@@ -1,0 +1,173 @@
+package io.scaffold.notifications.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scaffold.notifications.Events;
+import io.scaffold.platform.testing.TestInfrastructure;
+import io.scaffold.platform.testing.TestTokens;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Webhook deliveries from one instance to a receiver on this machine (run with -Pbench): new-request events are
+ * published at a steady rate; for each, the delay from its publication to its arrival at the receiver, signed, and
+ * the deliveries per second sustained. Baseline in the same run: the same events' arrival at a plain Kafka consumer
+ * in this JVM (the floor any consumer of the topic pays). Figures are printed, never asserted.
+ */
+@QuarkusTest
+class WebhooksBenchmark {
+    static final double RATE = Double.parseDouble(System.getProperty("bench.webhooks.rate", "250"));
+    static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([0-9a-f-]{36})\"");
+
+    @Test
+    void deliveriesFromEventToReceiver() throws Exception {
+        Map<String, Long> published = new ConcurrentHashMap<>();
+        Map<String, Long> delivered = new ConcurrentHashMap<>();
+        Map<String, Long> consumed = new ConcurrentHashMap<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher id = REQUEST_ID.matcher(body);
+            if (id.find() && exchange.getRequestHeaders().getFirst("webhook-signature") != null) {
+                delivered.putIfAbsent(id.group(1), System.nanoTime());
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String admin = "bench-integrator";
+        given().header("Authorization", TestTokens.bearer(admin, "integration-admin")).contentType("application/json")
+                .body(Map.of("url", "http://localhost:" + receiver.getAddress().getPort() + "/hook",
+                        "eventTypes", List.of("scaffold.help-request.created.v1")))
+                .post("/api/notifications/webhooks").then().statusCode(201);
+
+        Thread baseline = baselineConsumer(consumed);
+        int total = (int) (RATE * RUN.toSeconds());
+        List<String[]> events = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            String requestId = UUID.randomUUID().toString();
+            String data = Events.created(requestId, "bench-asker-" + (i % 100), false, null, null, List.of());
+            events.add(new String[] {requestId, data});
+        }
+        Events.request("scaffold.help-request.created.v1", events.get(0)[0], events.get(0)[1]); // checks the schema
+        published.put(events.get(0)[0], System.nanoTime());
+
+        long start = System.nanoTime();
+        long intervalNanos = (long) (1e9 / RATE);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 1; i < total; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String[] event = events.get(i);
+                ProducerRecord<String, String> record = new ProducerRecord<>(Events.REQUESTS, event[0], event[1]);
+                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                                "ce_type", "scaffold.help-request.created.v1", "ce_source", "/requests-service",
+                                "ce_subject", event[0], "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                                "content-type", "application/json")
+                        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                published.put(event[0], System.nanoTime());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while ((delivered.size() < total || consumed.size() < total) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        baseline.interrupt();
+        receiver.stop(0);
+
+        long lastDelivery = delivered.values().stream().mapToLong(Long::longValue).max().orElse(start);
+        System.out.println();
+        System.out.println("=== webhooks (" + total + " new-request events published at " + RATE + "/s, one endpoint"
+                + " on this machine) ===");
+        System.out.printf("deliveries: %d of %d, %.0f per second from the first publication to the last arrival%n",
+                delivered.size(), total, delivered.size() / ((lastDelivery - start) / 1e9));
+        System.out.println(line("event -> webhook receiver (signed CloudEvent)", published, delivered));
+        System.out.println(line("baseline: event -> plain Kafka consumer", published, consumed));
+    }
+
+    private static String line(String name, Map<String, Long> published, Map<String, Long> arrived) {
+        Histogram delays = new Histogram(3);
+        arrived.forEach((id, at) -> {
+            Long sent = published.get(id);
+            if (sent != null) {
+                delays.recordValue(Math.max(1, (at - sent) / 1000));
+            }
+        });
+        return String.format("%-48s p50 %7.1f ms   p99 %7.1f ms   max %7.1f ms   n=%d", name,
+                delays.getValueAtPercentile(50) / 1000.0, delays.getValueAtPercentile(99) / 1000.0,
+                delays.getMaxValue() / 1000.0, delays.getTotalCount());
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        return new KafkaProducer<>(properties);
+    }
+
+    /** A plain consumer of the topic from its end: when each event reaches any consumer at all. */
+    private static Thread baselineConsumer(Map<String, Long> consumed) throws InterruptedException {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+                List<TopicPartition> partitions = consumer.partitionsFor(Events.REQUESTS).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                assigned.countDown();
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                        consumed.putIfAbsent(record.key(), System.nanoTime());
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // the run is over
+            }
+        }, "baseline-consumer");
+        thread.start();
+        assigned.await(30, TimeUnit.SECONDS);
+        return thread;
+    }
+}
