@@ -62,6 +62,10 @@ public interface WebhooksConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
+    /** How long deliveries stay in the log (and held ones of a turned-off endpoint wait) before they are deleted. */
+    @WithDefault("P7D")
+    Duration logRetention();
+
     /** Whether this replica sends deliveries (off: it records them only, another replica sends). */
     @WithDefault("true")
     boolean dispatcherEnabled();

@@ -47,25 +47,65 @@ public class WebhookDeliveryRepository {
     }
 
     /**
-     * Takes due deliveries of enabled endpoints, but none of {@code busy}, oldest due first: each is leased until
-     * {@code now + lease} (another replica, or this one after a crash, tries it again only then).
+     * Takes due deliveries, oldest due first, at most {@code perEndpoint} of any one endpoint and none of
+     * {@code busy} (a turned-off endpoint's deliveries are not due: {@link #hold}): each is leased until {@code now + lease} (another replica, or this one after a crash,
+     * tries it again only then).
      */
-    public List<Claimed> claim(int limit, List<UUID> busy, Duration lease, Instant now) {
+    public List<Claimed> claim(int limit, int perEndpoint, List<UUID> busy, Duration lease, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
+                        WITH due AS (
+                            SELECT w.id, w.endpoint_id, w.next_attempt_at FROM webhook_delivery w
+                            WHERE w.status = 'PENDING' AND w.next_attempt_at <= :now
+                              AND w.endpoint_id <> ALL (CAST(:busy AS uuid[]))
+                            ORDER BY w.next_attempt_at LIMIT :scan),
+                        ranked AS (
+                            SELECT id, next_attempt_at,
+                                   row_number() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at) AS place
+                            FROM due),
+                        picked AS (
+                            SELECT w.id FROM webhook_delivery w
+                            WHERE w.id IN (SELECT id FROM ranked WHERE place <= :perEndpoint
+                                           ORDER BY next_attempt_at LIMIT :limit)
+                              AND w.status = 'PENDING' AND w.next_attempt_at <= :now
+                              AND EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.id = w.endpoint_id AND e.enabled)
+                            FOR UPDATE OF w SKIP LOCKED)
                         UPDATE webhook_delivery d SET next_attempt_at = :leaseEnd
-                        FROM (SELECT w.id FROM webhook_delivery w
-                              WHERE w.status = 'PENDING' AND w.next_attempt_at <= :now
-                                AND w.endpoint_id <> ALL (CAST(:busy AS uuid[]))
-                                AND EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.id = w.endpoint_id AND e.enabled)
-                              ORDER BY w.next_attempt_at LIMIT :limit FOR UPDATE OF w SKIP LOCKED) due
-                        WHERE d.id = due.id
+                        FROM picked WHERE d.id = picked.id
                         RETURNING d.id, d.endpoint_id, d.event_id, d.payload, d.attempts, d.window_start""")
                 .setParameter("leaseEnd", timestamp(now.plus(lease))).setParameter("now", timestamp(now))
                 .setParameter("busy", SqlArrays.text(busy.stream().map(UUID::toString).toList()))
-                .setParameter("limit", limit).getResultList();
+                .setParameter("perEndpoint", perEndpoint).setParameter("limit", limit)
+                // the window ranks a bounded head of the queue: each claim costs the same whatever the backlog
+                .setParameter("scan", 4 * Math.max(limit, perEndpoint)).getResultList();
         return rows.stream().map(r -> new Claimed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 ((Number) r[4]).intValue(), instant(r[5]))).toList();
+    }
+
+    /** An endpoint turned off: its pending deliveries wait, not due, until {@link #resume}. */
+    public void hold(UUID endpointId) {
+        em.createNativeQuery("UPDATE webhook_delivery SET next_attempt_at = NULL WHERE endpoint_id = :id"
+                + " AND status = 'PENDING'").setParameter("id", endpointId).executeUpdate();
+    }
+
+    /** An endpoint turned on again: what waited is due now (its retry windows ran meanwhile). */
+    public void resume(UUID endpointId, Instant now) {
+        em.createNativeQuery("UPDATE webhook_delivery SET next_attempt_at = :now WHERE endpoint_id = :id"
+                        + " AND status = 'PENDING' AND next_attempt_at IS NULL")
+                .setParameter("id", endpointId).setParameter("now", timestamp(now)).executeUpdate();
+    }
+
+    /**
+     * Deletes up to {@code limit} deliveries created before {@code cutoff} that are done (delivered, failed) or held
+     * for a turned-off endpoint; how many.
+     */
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                        DELETE FROM webhook_delivery WHERE id IN (
+                            SELECT id FROM webhook_delivery
+                            WHERE created_at < :cutoff AND (status <> 'PENDING' OR next_attempt_at IS NULL)
+                            LIMIT :limit)""")
+                .setParameter("cutoff", timestamp(cutoff)).setParameter("limit", limit).executeUpdate();
     }
 
     /** Claimed deliveries put back, due now, without counting an attempt (their endpoint had no free slot). */

@@ -10,6 +10,7 @@ import io.scaffold.notifications.service.WebhookEndpoints;
 import io.scaffold.platform.http.QueryParams;
 import io.scaffold.platform.paging.CursorPage;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -59,7 +60,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "409", description = "Too many endpoints")
     @APIResponse(responseCode = "422", description = "The URL may not be reached: not https, not resolving, or"
             + " resolving to a loopback, private, link-local or reserved address")
-    public Response create(@Valid WebhookEndpointBody body) {
+    public Response create(@NotNull @Valid WebhookEndpointBody body) {
         WebhookSecretView created = webhooks.create(body);
         return Response.status(Response.Status.CREATED).entity(created)
                 .header("Location", "/api/notifications/webhooks/" + created.endpoint().id()).build();
@@ -90,15 +91,16 @@ public class WebhooksResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceWebhookEndpoint", summary = "Change an endpoint (URL, types, description, on"
-            + " or off)", description = "Replaces the whole endpoint but its secret. Turned off, its events wait"
-            + " (and their retry windows run); turned on, they go out.")
+            + " or off)", description = "Replaces the whole endpoint but its secret. Turned off, it gets no new"
+            + " events, and the deliveries already queued wait (their retry windows run); turned on, they go out.")
     @APIResponse(responseCode = "200", description = "The endpoint",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "403", description = ADMINS)
     @APIResponse(responseCode = "404", description = "No such endpoint")
     @APIResponse(responseCode = "422", description = "The new URL may not be reached")
-    public WebhookEndpointView replace(@Parameter(description = ID) @PathParam("id") UUID id, @Valid WebhookEndpointBody body) {
+    public WebhookEndpointView replace(@Parameter(description = ID) @PathParam("id") UUID id,
+            @NotNull @Valid WebhookEndpointBody body) {
         return webhooks.replace(id, body);
     }
 

@@ -148,7 +148,7 @@ public class WebhookDispatcher {
                 .filter(e -> e.getValue().get() >= config.maxInFlightPerEndpoint()).map(Map.Entry::getKey).toList();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<WebhookDeliveryRepository.Claimed> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.claim(free, busy, lease, now));
+                .call(() -> deliveries.claim(free, config.maxInFlightPerEndpoint(), busy, lease, now));
         Map<UUID, WebhookEndpoint> byId = new HashMap<>();
         List<UUID> deferred = new ArrayList<>();
         for (WebhookDeliveryRepository.Claimed delivery : claimed) {
@@ -174,7 +174,8 @@ public class WebhookDispatcher {
         if (!deferred.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> deliveries.release(deferred, now));
         }
-        return claimed.size() == free && deferred.size() < claimed.size();
+        // A full claim means more may be due; deferred ones wait for a slot to come back (which wakes the thread).
+        return claimed.size() == free && deferred.isEmpty();
     }
 
     private void send(WebhookEndpoint endpoint, WebhookDeliveryRepository.Claimed delivery) {

@@ -106,7 +106,10 @@ public class WebhookEndpoints {
                 current.version() + 1);
         endpoints.update(changed);
         if (enabled && !current.enabled()) {
+            deliveries.resume(id, changed.updatedAt());
             signal.wakeAfterCommit(); // what waited while it was off goes out now
+        } else if (!enabled && current.enabled()) {
+            deliveries.hold(id);
         }
         return view(changed);
     }
@@ -187,6 +190,7 @@ public class WebhookEndpoints {
         endpoints.update(new WebhookEndpoint(id, current.url(), current.description(), current.eventTypes(), false,
                 reason, current.createdBy(), current.secret(), current.previousSecret(),
                 current.previousSecretUntil(), current.createdAt(), now, current.version() + 1));
+        deliveries.hold(id);
         notifications.fanOut(new Draft(List.of(current.createdBy()), null, NotificationKind.WEBHOOK_DISABLED,
                         "Webhook turned off: " + current.url(), "Its deliveries kept failing (" + lastError
                                 + "). Fix the receiver, turn the endpoint on and replay what failed.",
