@@ -13,8 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Set;
 
 /**
- * Reads communities-service's and requests-service's events (notifications, webhook deliveries); each is applied once (the platform's idempotent
- * consumer: a redelivery writes no second notification) and poison goes to {@code scaffold.notifications.dlq}.
+ * Reads communities-service's and requests-service's events (notifications, webhook deliveries); each is applied
+ * once (the platform's idempotent consumer: a redelivery writes no second notification) and poison goes to
+ * {@code scaffold.notifications.dlq}.
  */
 @ApplicationScoped
 public class SuiteEventsConsumer implements ReplayableConsumer {

@@ -48,8 +48,8 @@ public class WebhookDeliveryRepository {
 
     /**
      * Takes due deliveries, oldest due first, at most {@code perEndpoint} of any one endpoint and none of
-     * {@code busy} (a turned-off endpoint's deliveries are not due: {@link #hold}): each is leased until {@code now + lease} (another replica, or this one after a crash,
-     * tries it again only then).
+     * {@code busy} (a turned-off endpoint's deliveries are not due: {@link #hold}): each is leased until
+     * {@code now + lease} (another replica, or this one after a crash, tries it again only then).
      */
     public List<Claimed> claim(int limit, int perEndpoint, List<UUID> busy, Duration lease, Instant now) {
         @SuppressWarnings("unchecked")

@@ -31,7 +31,8 @@ public class WebhookEndpointRepository {
                         INSERT INTO webhook_endpoint (id, url, description, event_types, enabled, disabled_reason,
                             created_by, secret, previous_secret, previous_secret_until, created_at, updated_at, version)
                         VALUES (:id, :url, :description, CAST(:types AS text[]), :enabled, :reason, :createdBy,
-                            :secret, :previous, CAST(CAST(:previousUntil AS text) AS timestamptz), :createdAt, :updatedAt, :version)""")
+                            :secret, :previous, CAST(CAST(:previousUntil AS text) AS timestamptz), :createdAt,
+                            :updatedAt, :version)""")
                 .setParameter("id", e.id()).setParameter("url", e.url()).setParameter("description", e.description())
                 .setParameter("types", SqlArrays.text(e.eventTypes())).setParameter("enabled", e.enabled())
                 .setParameter("reason", e.disabledReason()).setParameter("createdBy", e.createdBy())
@@ -47,7 +48,8 @@ public class WebhookEndpointRepository {
         return em.createNativeQuery("""
                         UPDATE webhook_endpoint SET url = :url, description = :description,
                             event_types = CAST(:types AS text[]), enabled = :enabled, disabled_reason = :reason,
-                            secret = :secret, previous_secret = :previous, previous_secret_until = CAST(CAST(:previousUntil AS text) AS timestamptz),
+                            secret = :secret, previous_secret = :previous,
+                            previous_secret_until = CAST(CAST(:previousUntil AS text) AS timestamptz),
                             updated_at = :updatedAt, version = :version
                         WHERE id = :id AND version = :version - 1""")
                 .setParameter("id", e.id()).setParameter("url", e.url()).setParameter("description", e.description())
