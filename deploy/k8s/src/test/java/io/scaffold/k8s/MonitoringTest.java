@@ -34,7 +34,8 @@ class MonitoringTest {
                 .collect(Collectors.toSet());
 
         assertThat(alerts()).extracting(Rule::getAlert).containsExactlyInAnyOrder("ScaffoldOutboxBacklogGrowing",
-                "ScaffoldDeadLetters", "ScaffoldConsumerLag", "ScaffoldEscalationsOverdue", "ScaffoldHighErrorRate");
+                "ScaffoldDeadLetters", "ScaffoldConsumerLag", "ScaffoldEscalationsOverdue", "ScaffoldHighErrorRate",
+                "ScaffoldWebhookEndpointDisabled");
         assertThat(alerts()).allSatisfy(alert -> {
             assertThat(alert.getLabels()).containsKey("severity");
             String runbook = alert.getAnnotations().get("runbook");

@@ -10,6 +10,8 @@ import io.scaffold.notifications.domain.WebhookSignature;
 import io.scaffold.notifications.repository.WebhookDeliveryRepository;
 import io.scaffold.notifications.repository.WebhookEndpointRepository;
 import io.scaffold.platform.outbox.Backoff;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -57,6 +59,7 @@ public class WebhookDispatcher {
     private final WebhookDispatchSignal signal;
     private final WebhooksConfig config;
     private final Vertx vertx;
+    private final MeterRegistry meters;
     private final Backoff backoff;
     private final Duration lease;
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -68,7 +71,7 @@ public class WebhookDispatcher {
 
     public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
             WebhookEndpoints endpointService, WebhookDestinations destinations, WebhookSecrets secrets,
-            WebhookDispatchSignal signal, WebhooksConfig config, Vertx vertx) {
+            WebhookDispatchSignal signal, WebhooksConfig config, Vertx vertx, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.endpointService = endpointService;
@@ -77,6 +80,7 @@ public class WebhookDispatcher {
         this.signal = signal;
         this.config = config;
         this.vertx = vertx;
+        this.meters = meters;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.lease = config.connectTimeout().plus(config.readTimeout()).plusSeconds(30);
     }
@@ -273,6 +277,7 @@ public class WebhookDispatcher {
         if (batch.isEmpty()) {
             return;
         }
+        batch.forEach(this::measure);
         QuarkusTransaction.requiringNew().run(() -> {
             for (Outcome outcome : batch) {
                 WebhookDeliveryRepository.Claimed d = outcome.delivery();
@@ -282,6 +287,7 @@ public class WebhookDispatcher {
                 } else if (!outcome.at().isBefore(d.windowStart().plus(config.retryFor()))) {
                     if (deliveries.recordAttempt(d.id(), WebhookDelivery.Status.FAILED, outcome.at(), null,
                             outcome.statusCode(), outcome.latencyMs(), outcome.error())) {
+                        meters.counter("scaffold.webhooks.failed").increment();
                         endpointService.disableForFailures(d.endpointId(), outcome.error());
                     }
                 } else {
@@ -291,6 +297,18 @@ public class WebhookDispatcher {
                 }
             }
         });
+    }
+
+    /** Attempts by outcome and their latency, for dashboards and the webhook alerts. */
+    private void measure(Outcome outcome) {
+        String result = outcome.delivered() ? "delivered" : outcome.statusCode() != null ? "http_error"
+                : outcome.error() != null && outcome.error().startsWith("refused") ? "refused" : "no_response";
+        meters.counter("scaffold.webhooks.attempts", "outcome", result).increment();
+        if (outcome.latencyMs() != null) {
+            Timer.builder("scaffold.webhooks.attempt.latency").description("From sending to the receiver's answer")
+                    .publishPercentileHistogram().register(meters)
+                    .record(Duration.ofMillis(outcome.latencyMs()));
+        }
     }
 
     /** Between half and all of the backoff, so receivers coming back are not hit by every retry at once. */

@@ -164,6 +164,10 @@ class WebhooksTest {
                     .body("items[0].lastStatusCode", equalTo(204)).body("items[0].nextAttemptAt", nullValue());
             asAdmin(admin).get("/api/notifications/webhooks/" + endpoint[0] + "/deliveries?status=bogus").then()
                     .statusCode(400);
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("scaffold_webhooks_attempts_total{"))
+                    .body(containsString("outcome=\"delivered\""))
+                    .body(containsString("scaffold_webhooks_attempt_latency_seconds_bucket"));
         }
     }
 
