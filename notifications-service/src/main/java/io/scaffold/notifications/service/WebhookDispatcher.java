@@ -81,6 +81,12 @@ public class WebhookDispatcher {
         this.config = config;
         this.vertx = vertx;
         this.meters = meters;
+        // Served from the start (at zero), so dashboards and alerts see them before the first delivery.
+        for (String outcome : List.of("delivered", "http_error", "no_response", "refused")) {
+            meters.counter("scaffold.webhooks.attempts", "outcome", outcome);
+        }
+        meters.counter("scaffold.webhooks.failed");
+        latency();
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.lease = config.connectTimeout().plus(config.readTimeout()).plusSeconds(30);
     }
@@ -305,10 +311,13 @@ public class WebhookDispatcher {
                 : outcome.error() != null && outcome.error().startsWith("refused") ? "refused" : "no_response";
         meters.counter("scaffold.webhooks.attempts", "outcome", result).increment();
         if (outcome.latencyMs() != null) {
-            Timer.builder("scaffold.webhooks.attempt.latency").description("From sending to the receiver's answer")
-                    .publishPercentileHistogram().register(meters)
-                    .record(Duration.ofMillis(outcome.latencyMs()));
+            latency().record(Duration.ofMillis(outcome.latencyMs()));
         }
+    }
+
+    private Timer latency() {
+        return Timer.builder("scaffold.webhooks.attempt.latency").description("From sending to the receiver's answer")
+                .publishPercentileHistogram().register(meters);
     }
 
     /** Between half and all of the backoff, so receivers coming back are not hit by every retry at once. */

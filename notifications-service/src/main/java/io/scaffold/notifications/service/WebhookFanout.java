@@ -25,6 +25,8 @@ import java.util.UUID;
 public class WebhookFanout {
     /** Fields of the suite's events that only its own services may open. */
     static final Set<String> SUITE_ONLY_FIELDS = Set.of("sealedRequesterId", "sealedActorId");
+    /** Events that restate state for the suite's own projections (rebuilds), not news for anyone outside. */
+    static final Set<String> SUITE_ONLY_TYPES = Set.of("scaffold.community.snapshot.v1");
 
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveryRepository deliveries;
@@ -40,6 +42,9 @@ public class WebhookFanout {
     }
 
     public void enqueue(IncomingEvent event) {
+        if (SUITE_ONLY_TYPES.contains(event.type())) {
+            return;
+        }
         List<UUID> receivers = endpoints.enabled().stream().filter(e -> e.wants(event.type()))
                 .map(WebhookEndpoint::id).toList();
         if (receivers.isEmpty()) {
