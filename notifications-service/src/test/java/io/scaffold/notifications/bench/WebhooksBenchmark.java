@@ -80,6 +80,9 @@ class WebhooksBenchmark {
             rows.next();
             measured = rows.getTimestamp(1);
         }
+        io.scaffold.platform.testing.bench.BenchDatabase db = new io.scaffold.platform.testing.bench.BenchDatabase(
+                dataSource);
+        db.resetStatements();
         Thread baseline = baselineConsumer(consumed);
         int total = (int) (RATE * RUN.toSeconds());
         List<String[]> events = newRequests(total);
@@ -112,6 +115,7 @@ class WebhooksBenchmark {
         }
         System.out.println(line("event -> webhook receiver (signed CloudEvent)", published, delivered));
         System.out.println(line("baseline: event -> plain Kafka consumer", published, consumed));
+        db.printStatements("consumer and dispatcher, " + total + " events", 12);
 
         // The dispatcher alone: a backlog held while the endpoint is off (written here with SQL: a turned-off endpoint
         // gets no new events), sent when it is turned on.
