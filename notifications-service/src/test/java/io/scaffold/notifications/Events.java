@@ -18,6 +18,7 @@ public final class Events {
     public static final String COMMUNITIES = "scaffold.communities.events";
     static final EventSchemas REQUEST_SCHEMAS = EventSchemas.in("../requests-service/src/main/resources/schemas");
     static final EventSchemas COMMUNITY_SCHEMAS = EventSchemas.in("../communities-service/src/main/resources/schemas");
+    static final EventSchemas PERSON_SCHEMAS = EventSchemas.in("../platform/src/main/resources/schemas");
 
     /** Seals as requests-service does, with the key this test JVM gives the services. */
     public static final SealedIds SEALS = SealedIds.withKeys(TestInfrastructure.SEALED_IDS_KEY, List.of());
@@ -61,6 +62,22 @@ public final class Events {
     public static void community(String type, String communityId, String data) {
         COMMUNITY_SCHEMAS.assertValid(type, data);
         TestEvents.publishCloudEvent(COMMUNITIES, communityId, type, "/communities-service", data);
+    }
+
+    /**
+     * requests-service announces a person as its callers' tokens describe them (scaffold.person.updated.v1), observed
+     * now; {@code email} or {@code zone} may be null.
+     */
+    public static void person(String userId, String name, String email, String zone) {
+        String data = "{\"userId\":\"" + userId + "\",\"name\":" + quoted(name) + ",\"email\":" + quoted(email)
+                + ",\"zoneinfo\":" + quoted(zone) + ",\"locale\":null,\"observedAt\":\"" + Instant.now() + "\"}";
+        PERSON_SCHEMAS.assertValid("scaffold.person.updated.v1", data);
+        TestEvents.publishCloudEvent(REQUESTS, userId, UUID.randomUUID().toString(), "scaffold.person.updated.v1",
+                "/requests-service", data);
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     /** The data of scaffold.help-request.created.v1. */

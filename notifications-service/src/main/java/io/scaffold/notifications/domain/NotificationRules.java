@@ -18,27 +18,28 @@ public final class NotificationRules {
 
     /**
      * @param audiences who manages a community, from the local projection
+     * @param people    how people are named in titles and bodies
      * @return the notifications to write (one draft per kind), empty when the event notifies nobody
      */
-    public static List<Draft> plan(String type, JsonNode data, Audiences audiences) {
+    public static List<Draft> plan(String type, JsonNode data, Audiences audiences, People people) {
         return switch (type) {
-            case "scaffold.help-request.created.v1" -> created(data);
+            case "scaffold.help-request.created.v1" -> created(data, people);
             case "scaffold.help-request.responded.v1" -> request(data, List.of(text(data, "requesterId")),
                     NotificationKind.RESPONSE_POSTED, "New response to your request: " + text(data, "title"),
-                    text(data, "responderId") + ("OFFER".equals(data.path("kind").asText()) ? " offered to help."
+                    name(data, "responderId", people) + ("OFFER".equals(data.path("kind").asText()) ? " offered to help."
                             : " answered."));
             case "scaffold.help-request.response-accepted.v1" -> request(data, List.of(text(data, "helperId")),
                     NotificationKind.ANSWER_ACCEPTED, "Your answer was accepted: " + text(data, "title"),
-                    (anonymous(data) ? "The requester" : text(data, "requesterId"))
+                    (anonymous(data) ? "The requester" : name(data, "requesterId", people))
                             + " marked it as the help that solved the problem.");
-            case "scaffold.help-request.escalated.v1" -> escalated(data);
+            case "scaffold.help-request.escalated.v1" -> escalated(data, people);
             case "scaffold.membership.requested.v1" -> community(data,
                     audiences.managers(uuid(data, "communityId")), NotificationKind.MEMBERSHIP_REQUESTED,
-                    text(data, "userId") + " asked to join " + text(data, "communityName"),
+                    name(data, "userId", people) + " asked to join " + text(data, "communityName"),
                     "Approve or reject the request.", "/members?status=PENDING");
             case "scaffold.membership.invited.v1" -> community(data, List.of(text(data, "userId")),
                     NotificationKind.MEMBERSHIP_INVITATION, "You are invited to join " + text(data, "communityName"),
-                    text(data, "actorId") + " invited you; join to accept.", "");
+                    name(data, "actorId", people) + " invited you; join to accept.", "");
             case "scaffold.membership.approved.v1" -> community(data, List.of(text(data, "userId")),
                     NotificationKind.MEMBERSHIP_APPROVED, "You joined " + text(data, "communityName"),
                     "Your request to join was approved.", "");
@@ -47,7 +48,7 @@ public final class NotificationRules {
                             + text(data, "role").toLowerCase(), "It was " + data.path("previousRole").asText("")
                             .toLowerCase() + ".", "");
             case "scaffold.resource.added.v1" -> community(data, List.of(), NotificationKind.RESOURCE_ADDED, "New in " + text(data, "communityName") + ": "
-                            + text(data, "title"), text(data, "authorId") + " added a "
+                            + text(data, "title"), name(data, "authorId", people) + " added a "
                             + text(data, "type").toLowerCase() + " to the library.",
                     "/resources/" + text(data, "resourceId"), CommunitySetting.NEW_RESOURCES);
             default -> List.of();
@@ -58,10 +59,10 @@ public final class NotificationRules {
      * The invited helpers are asked; the community's members who follow its new requests hear of it too (once: an
      * invited helper gets only the invitation).
      */
-    private static List<Draft> created(JsonNode data) {
+    private static List<Draft> created(JsonNode data, People people) {
         List<String> helpers = ids(data.path("invitedHelperIds"));
         List<Draft> drafts = new ArrayList<>(request(data, helpers, NotificationKind.REQUEST_INVITATION,
-                asker(data) + " asked for help: " + text(data, "title"),
+                asker(data, people) + " asked for help: " + text(data, "title"),
                 "You were invited because your skills match " + tags(data) + "."));
         String community = data.path("communityId").asText(null);
         if (community != null) {
@@ -70,19 +71,19 @@ public final class NotificationRules {
             drafts.addAll(draft(data, List.of(), new Draft.Followers(UUID.fromString(community),
                             CommunitySetting.NEW_REQUESTS, except), NotificationKind.COMMUNITY_REQUEST,
                     "New request in " + text(data, "communityName") + ": " + text(data, "title"),
-                    asker(data) + " asked for help on " + tags(data) + ".", "/api/requests/" + text(data, "requestId"),
+                    asker(data, people) + " asked for help on " + tags(data) + ".", "/api/requests/" + text(data, "requestId"),
                     text(data, "requestId"), UUID.fromString(community), data.path("urgency").asText(null)));
         }
         return drafts;
     }
 
     /** The rung's new audience; the L&D desk, the last rung, gets the critical kind. */
-    private static List<Draft> escalated(JsonNode data) {
+    private static List<Draft> escalated(JsonNode data, People people) {
         JsonNode audience = data.path("audience");
         boolean desk = "LD_DESK".equals(audience.path("kind").asText());
         return request(data, ids(audience.path("userIds")),
                 desk ? NotificationKind.DESK_ESCALATION : NotificationKind.ESCALATION,
-                "Still unanswered: " + text(data, "title"), asker(data) + " is waiting for help; nobody has "
+                "Still unanswered: " + text(data, "title"), asker(data, people) + " is waiting for help; nobody has "
                         + "responded yet. You are asked as " + audience(audience.path("kind").asText()) + ".");
     }
 
@@ -129,10 +130,10 @@ public final class NotificationRules {
                 subjectId, communityId, urgency));
     }
 
-    /** How the requester is named: by id, or, when they asked anonymously, by their community. */
-    static String asker(JsonNode data) {
+    /** How the requester is named: by name, or, when they asked anonymously, by their community only. */
+    static String asker(JsonNode data, People people) {
         if (!anonymous(data)) {
-            return text(data, "requesterId");
+            return name(data, "requesterId", people);
         }
         String community = data.path("communityName").asText(null);
         return community == null ? "A colleague" : "A member of " + community;
@@ -163,6 +164,11 @@ public final class NotificationRules {
             }
         });
         return values;
+    }
+
+    /** The person the field names, by name where one is known. */
+    private static String name(JsonNode data, String field, People people) {
+        return people.nameOf(text(data, field));
     }
 
     static String text(JsonNode data, String field) {

@@ -10,10 +10,11 @@ import java.util.UUID;
  * nothing). {@code version} 0 means the person never saved any.
  */
 public record Preferences(Map<NotificationKind, KindSetting> kinds, Set<UUID> mutedCommunities,
-        Set<UUID> newRequestCommunities, Set<UUID> newResourceCommunities, QuietHours quietHours, long version) {
+        Set<UUID> newRequestCommunities, Set<UUID> newResourceCommunities, QuietHours quietHours, DigestChoice digest,
+        long version) {
 
     public static Preferences defaults() {
-        return new Preferences(withDefaults(Map.of()), Set.of(), Set.of(), Set.of(), null, 0);
+        return new Preferences(withDefaults(Map.of()), Set.of(), Set.of(), Set.of(), null, DigestChoice.defaults(), 0);
     }
 
     /** The chosen settings, with each kind not mentioned at its default. */

@@ -24,6 +24,16 @@ public record QuietHours(LocalTime from, LocalTime to, ZoneId zone) {
                 : !local.isBefore(from) || local.isBefore(to);
     }
 
+    /** The first moment at or after {@code instant} outside the window (the instant itself when it is outside). */
+    public Instant endAfter(Instant instant) {
+        if (!covers(instant)) {
+            return instant;
+        }
+        java.time.ZonedDateTime local = instant.atZone(zone);
+        java.time.ZonedDateTime end = local.toLocalDate().atTime(to).atZone(zone);
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
     /** Live push is held back during quiet hours, except for requests that block someone's work. */
     public static boolean allowsPush(QuietHours quiet, String urgency, Instant now) {
         return quiet == null || "BLOCKING".equals(urgency) || !quiet.covers(now);

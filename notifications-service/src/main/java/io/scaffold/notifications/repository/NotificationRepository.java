@@ -22,7 +22,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * here, never loaded into the service), less those who turned the kind off or muted the community (unless the
      * kind is critical). Counts the new unread items and tells every replica's live stream (delivered at commit).
      * A response to a request whose requester still has an unread item about it collapses into that item: its count
-     * grows and it moves to the top with a new id.
+     * grows and it moves to the top with a new id. Each item is queued for e-mail as its recipient chose for the
+     * kind: a message of its own (IMMEDIATE) or a place in their next digest (DIGEST).
      *
      * @return how many items were written or collapsed
      */
@@ -59,6 +60,18 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                     INSERT INTO unread_counter AS c (user_id, unread)
                     SELECT user_id, 1 FROM written WHERE inserted ORDER BY user_id
                     ON CONFLICT (user_id) DO UPDATE SET unread = c.unread + 1
+                ), by_email AS (
+                    SELECT w.id, w.user_id, coalesce(k.email, :defaultEmail) AS email FROM written w
+                    LEFT JOIN kind_preference k ON k.user_id = w.user_id AND k.kind = :kind
+                ), mailed AS (
+                    INSERT INTO email_message (user_id, kind, notification_id, urgent, status, next_attempt_at,
+                                               created_at)
+                    SELECT user_id, 'IMMEDIATE', id, :urgent, 'PENDING', :now, :now FROM by_email
+                    WHERE email = 'IMMEDIATE'
+                ), digested AS (
+                    INSERT INTO digest_pending (user_id, since)
+                    SELECT user_id, :now FROM by_email WHERE email = 'DIGEST' ORDER BY user_id
+                    ON CONFLICT (user_id) DO NOTHING
                 )
                 SELECT min(id), max(id), count(*) FROM written""")
                 .setParameter("kind", draft.kind().name()).setParameter("title", draft.title())
@@ -67,6 +80,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter("community", draft.communityId() == null ? null : draft.communityId().toString())
                 .setParameter("urgency", draft.urgency()).setParameter("now", Timestamp.from(now))
                 .setParameter("traceparent", TraceContext.current().traceparent())
+                .setParameter("defaultEmail", draft.kind().defaultEmail().name())
+                .setParameter("urgent", draft.kind().critical() || "BLOCKING".equals(draft.urgency()))
                 .setParameter("users", SqlArrays.text(draft.recipients()));
         if (followers != null) {
             query.setParameter("followed", followers.communityId().toString())

@@ -1,6 +1,8 @@
 package io.scaffold.notifications.repository;
 
 import io.scaffold.notifications.domain.CommunitySetting;
+import io.scaffold.notifications.domain.DigestChoice;
+import io.scaffold.notifications.domain.DigestSchedule;
 import io.scaffold.notifications.domain.EmailDelivery;
 import io.scaffold.notifications.domain.KindSetting;
 import io.scaffold.notifications.domain.NotificationKind;
@@ -33,7 +35,8 @@ public class PreferenceRepository {
     }
 
     public Preferences load(String userId) {
-        List<Object[]> head = em.createNativeQuery("SELECT CAST(quiet_from AS text), CAST(quiet_to AS text), quiet_zone, version FROM preference"
+        List<Object[]> head = em.createNativeQuery("SELECT CAST(quiet_from AS text), CAST(quiet_to AS text), quiet_zone, version,"
+                + " digest_frequency, CAST(digest_time AS text), digest_day, time_zone FROM preference"
                 + " WHERE user_id = :u", Object[].class).setParameter("u", userId).getResultList();
         if (head.isEmpty()) {
             return Preferences.defaults();
@@ -57,7 +60,10 @@ public class PreferenceRepository {
         Object[] quiet = head.get(0);
         return new Preferences(Preferences.withDefaults(kinds), communities.get(CommunitySetting.MUTED),
                 communities.get(CommunitySetting.NEW_REQUESTS), communities.get(CommunitySetting.NEW_RESOURCES),
-                quietHours(quiet[0], quiet[1], quiet[2]), ((Number) quiet[3]).longValue());
+                quietHours(quiet[0], quiet[1], quiet[2]), new DigestChoice(
+                        DigestSchedule.Frequency.valueOf((String) quiet[4]), LocalTime.parse((String) quiet[5]),
+                        java.time.DayOfWeek.valueOf((String) quiet[6]), quiet[7] == null ? null
+                        : ZoneId.of((String) quiet[7])), ((Number) quiet[3]).longValue());
     }
 
     /** The version the person's settings have now (0: never saved), locking them until the transaction ends. */
@@ -70,12 +76,20 @@ public class PreferenceRepository {
     /** Replaces the person's settings; returns the new version. */
     public long save(String userId, Preferences preferences, Instant now) {
         QuietHours quiet = preferences.quietHours();
+        DigestChoice digest = preferences.digest();
         long version = ((Number) em.createNativeQuery("""
-                INSERT INTO preference (user_id, quiet_from, quiet_to, quiet_zone, version, updated_at)
-                VALUES (:u, CAST(:from AS time), CAST(:to AS time), :zone, 1, :now)
+                INSERT INTO preference (user_id, quiet_from, quiet_to, quiet_zone, digest_frequency, digest_time,
+                                        digest_day, time_zone, version, updated_at)
+                VALUES (:u, CAST(:from AS time), CAST(:to AS time), :zone, :frequency, CAST(:at AS time), :day,
+                        :timeZone, 1, :now)
                 ON CONFLICT (user_id) DO UPDATE SET quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to,
-                    quiet_zone = excluded.quiet_zone, version = preference.version + 1, updated_at = excluded.updated_at
+                    quiet_zone = excluded.quiet_zone, digest_frequency = excluded.digest_frequency,
+                    digest_time = excluded.digest_time, digest_day = excluded.digest_day,
+                    time_zone = excluded.time_zone, version = preference.version + 1, updated_at = excluded.updated_at
                 RETURNING version""")
+                .setParameter("frequency", digest.frequency().name()).setParameter("at", digest.at().toString())
+                .setParameter("day", digest.day().name())
+                .setParameter("timeZone", digest.timeZone() == null ? null : digest.timeZone().getId())
                 .setParameter("u", userId)
                 .setParameter("from", quiet == null ? null : quiet.from().toString())
                 .setParameter("to", quiet == null ? null : quiet.to().toString())

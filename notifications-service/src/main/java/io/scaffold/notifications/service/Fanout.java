@@ -9,7 +9,9 @@ import io.scaffold.notifications.domain.Draft;
 import io.scaffold.notifications.domain.NotificationRules;
 import io.scaffold.notifications.repository.MembershipDirectory;
 import io.scaffold.notifications.repository.NotificationRepository;
+import io.scaffold.notifications.repository.PersonDirectory;
 import io.scaffold.platform.consumer.IncomingEvent;
+import io.scaffold.platform.people.KnownPeople;
 import io.scaffold.platform.consumer.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,11 +29,14 @@ public class Fanout {
     private final MembershipDirectory memberships;
     private final MembershipProjection projection;
     private final AnonymousRequesters requesters;
+    private final PersonDirectory people;
     private final MeterRegistry meters;
 
     public Fanout(NotificationRepository notifications, MembershipDirectory memberships,
-            MembershipProjection projection, AnonymousRequesters requesters, MeterRegistry meters) {
+            MembershipProjection projection, AnonymousRequesters requesters, PersonDirectory people,
+            MeterRegistry meters) {
         this.notifications = notifications;
+        this.people = people;
         this.memberships = memberships;
         this.projection = projection;
         this.requesters = requesters;
@@ -41,9 +46,14 @@ public class Fanout {
     public void apply(IncomingEvent event) {
         JsonNode data = requesters.reveal(event.data());
         try {
+            if (KnownPeople.PERSON_UPDATED.equals(event.type())) {
+                people.record(data);
+                return;
+            }
             projection.project(event.type(), data);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            for (Draft draft : NotificationRules.plan(event.type(), data, memberships)) {
+            for (Draft draft : NotificationRules.plan(event.type(), data, memberships,
+                    people.namesForOneEvent())) {
                 Timer.Sample sample = Timer.start(meters);
                 int written = notifications.fanOut(draft, event.id(), now);
                 sample.stop(Timer.builder("scaffold.notifications.fanout").tag("kind", draft.kind().name())

@@ -1,10 +1,13 @@
 package io.scaffold.notifications.service;
 
+import io.scaffold.notifications.domain.DigestChoice;
+import io.scaffold.notifications.domain.DigestSchedule;
 import io.scaffold.notifications.domain.KindSetting;
 import io.scaffold.notifications.domain.NotificationKind;
 import io.scaffold.notifications.domain.Preferences;
 import io.scaffold.notifications.domain.QuietHours;
 import io.scaffold.notifications.repository.PreferenceRepository;
+import io.scaffold.notifications.rest.dto.DigestBody;
 import io.scaffold.notifications.rest.dto.KindSettingBody;
 import io.scaffold.notifications.rest.dto.PreferencesBody;
 import io.scaffold.notifications.rest.dto.PreferencesView;
@@ -15,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -58,7 +62,7 @@ public class PreferencesService {
         ETags.requireCurrent(expected, preferences.lockVersion(userId));
         long version = preferences.save(userId, wanted, Instant.now().truncatedTo(ChronoUnit.MICROS));
         return new Preferences(wanted.kinds(), wanted.mutedCommunities(), wanted.newRequestCommunities(),
-                wanted.newResourceCommunities(), wanted.quietHours(), version);
+                wanted.newResourceCommunities(), wanted.quietHours(), wanted.digest(), version);
     }
 
     static Preferences toDomain(PreferencesBody body) {
@@ -83,7 +87,7 @@ public class PreferencesService {
                     + " cannot be turned off in the app; choose its e-mail delivery instead");
         }
         return new Preferences(kinds, set(body.mutedCommunities()), set(body.newRequestCommunities()),
-                set(body.newResourceCommunities()), quietHours(body.quietHours()), 0);
+                set(body.newResourceCommunities()), quietHours(body.quietHours()), digest(body.digest()), 0);
     }
 
     private static NotificationKind kind(String name) {
@@ -116,6 +120,25 @@ public class PreferencesService {
         return new QuietHours(from, to, zone);
     }
 
+    private static DigestChoice digest(DigestBody body) {
+        DigestChoice defaults = DigestChoice.defaults();
+        if (body == null) {
+            return defaults;
+        }
+        ZoneId zone = null;
+        if (body.timeZone() != null) {
+            try {
+                zone = ZoneId.of(body.timeZone());
+            } catch (DateTimeException e) {
+                throw ApiProblem.invalid("digest.timeZone", "is not an IANA time zone such as Europe/Paris");
+            }
+        }
+        return new DigestChoice(body.frequency() == null ? defaults.frequency()
+                : DigestSchedule.Frequency.valueOf(body.frequency()),
+                body.at() == null ? defaults.at() : LocalTime.parse(body.at()),
+                body.dayOfWeek() == null ? defaults.day() : DayOfWeek.valueOf(body.dayOfWeek()), zone);
+    }
+
     /** The settings as the API shows them. */
     public static PreferencesView view(Preferences preferences) {
         Map<NotificationKind, PreferencesView.Setting> kinds = new EnumMap<>(NotificationKind.class);
@@ -125,7 +148,12 @@ public class PreferencesService {
         return new PreferencesView(kinds, sorted(preferences.mutedCommunities()),
                 sorted(preferences.newRequestCommunities()), sorted(preferences.newResourceCommunities()),
                 quiet == null ? null : new QuietHoursBody(quiet.from().toString(), quiet.to().toString(),
-                        quiet.zone().getId()));
+                        quiet.zone().getId()), digestView(preferences.digest()));
+    }
+
+    private static DigestBody digestView(DigestChoice digest) {
+        return new DigestBody(digest.frequency().name(), digest.at().toString(), digest.day().name(),
+                digest.timeZone() == null ? null : digest.timeZone().getId());
     }
 
     private static List<UUID> sorted(Set<UUID> ids) {

@@ -25,8 +25,11 @@ import java.util.UUID;
 public class WebhookFanout {
     /** Fields of the suite's events that only its own services may open. */
     static final Set<String> SUITE_ONLY_FIELDS = Set.of("sealedRequesterId", "sealedActorId");
-    /** Events that restate state for the suite's own projections (rebuilds), not news for anyone outside. */
-    static final Set<String> SUITE_ONLY_TYPES = Set.of("scaffold.community.snapshot.v1");
+    /**
+     * Events that restate state for the suite's own projections (rebuilds), not news for anyone outside; and people's
+     * contact details (names, addresses), which a receiver registered for everything must not collect.
+     */
+    static final Set<String> SUITE_ONLY_TYPES = Set.of("scaffold.community.snapshot.v1", "scaffold.person.updated.v1");
 
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveryRepository deliveries;

@@ -62,4 +62,17 @@ class QuietHoursTest {
         assertThatThrownBy(() -> new QuietHours(LocalTime.NOON, LocalTime.NOON, ZoneId.of("UTC")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void heldMailGoesOutWhenTheWindowEndsOnThePersonsClockThatMorningOrTheNext() {
+        // 22:30 in Paris (January): the window ends at 07:00 the next morning, 06:00 UTC
+        assertThat(PARIS_NIGHTS.endAfter(Instant.parse("2026-01-15T21:30:00Z")))
+                .isEqualTo(Instant.parse("2026-01-16T06:00:00Z"));
+        // 05:00 in Paris: it ends at 07:00 the same morning
+        assertThat(PARIS_NIGHTS.endAfter(Instant.parse("2026-01-15T04:00:00Z")))
+                .isEqualTo(Instant.parse("2026-01-15T06:00:00Z"));
+        // outside the window: now
+        assertThat(PARIS_NIGHTS.endAfter(Instant.parse("2026-01-15T12:00:00Z")))
+                .isEqualTo(Instant.parse("2026-01-15T12:00:00Z"));
+    }
 }

@@ -14,7 +14,9 @@ public record PreferencesView(Map<NotificationKind, Setting> kinds, List<UUID> m
         List<UUID> newRequestCommunities, List<UUID> newResourceCommunities,
         @Schema(nullable = true, description = "No live push in this window, except for BLOCKING requests; null: "
                 + "none")
-        QuietHoursBody quietHours) {
+        QuietHoursBody quietHours,
+        @Schema(description = "When the e-mail digest goes out (timeZone null: the zone of your sign-in, else UTC)")
+        DigestBody digest) {
 
     @Schema(name = "KindSetting")
     public record Setting(boolean inApp, EmailDelivery email,

@@ -17,6 +17,12 @@ public final class ApiCalls {
         return given().header("Authorization", TestTokens.bearer(user, roles)).contentType(ContentType.JSON);
     }
 
+    /** As {@link #as}, with the token also carrying these identity claims ({@code name}, {@code email}, ...). */
+    public static RequestSpecification asPerson(String user, java.util.Map<String, Object> claims, String... roles) {
+        return given().header("Authorization", "Bearer " + TestTokens.token(user, claims, roles))
+                .contentType(ContentType.JSON);
+    }
+
     /** {@code prefix-xxxxxxxx}: unique per call, so tests sharing a database never collide. */
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -27,7 +27,12 @@ public final class TestTokens {
     }
 
     public static String token(String user, String... roles) {
-        return Jwt.issuer(ISSUER)
+        return token(user, java.util.Map.of(), roles);
+    }
+
+    /** A token that also carries these claims (OpenID Connect's {@code name}, {@code email}, {@code zoneinfo}...). */
+    public static String token(String user, java.util.Map<String, Object> claims, String... roles) {
+        return Jwt.claims(claims).issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(user)
                 .upn(user)
