@@ -47,7 +47,7 @@ final class JourneyStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         for (String port : new String[] {"GATEWAY", "COMMUNITIES", "REQUESTS", "NOTIFICATIONS", "KAFKA",
-                "KAFKA_CONTROLLER", "DB"}) {
+                "KAFKA_CONTROLLER", "DB", "SMTP", "MAIL_HTTP"}) {
             env.put("SCAFFOLD_" + port + "_PORT", Integer.toString(freePort()));
         }
         JourneyStack journey = new JourneyStack(StackSettings.fromEnvironment(root, env));

@@ -35,7 +35,7 @@ class MonitoringTest {
 
         assertThat(alerts()).extracting(Rule::getAlert).containsExactlyInAnyOrder("ScaffoldOutboxBacklogGrowing",
                 "ScaffoldDeadLetters", "ScaffoldConsumerLag", "ScaffoldEscalationsOverdue", "ScaffoldHighErrorRate",
-                "ScaffoldWebhookEndpointDisabled");
+                "ScaffoldWebhookEndpointDisabled", "ScaffoldEmailNotSent");
         assertThat(alerts()).allSatisfy(alert -> {
             assertThat(alert.getLabels()).containsKey("severity");
             String runbook = alert.getAnnotations().get("runbook");

@@ -306,6 +306,9 @@ class ProductionOverlayTest {
             // webhook receivers: HTTPS to public addresses, never the cluster's or the cloud's private ranges
             egress.add("addresses 0.0.0.0/0 except 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,"
                     + "100.64.0.0/10,127.0.0.0/8 -> TCP/443");
+            // the SMTP relay: a provider's submission ports at a public address
+            egress.add("addresses 0.0.0.0/0 except 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,"
+                    + "100.64.0.0/10,127.0.0.0/8 -> TCP/587,TCP/465");
         }
         assertThat(policy.getSpec().getEgress().stream().map(ProductionOverlayTest::describe).toList())
                 .containsExactlyInAnyOrderElementsOf(egress);

@@ -96,7 +96,10 @@ public final class DevIdentity {
         return issuer;
     }
 
-    /** A signed token for the user, with the roles in the {@code groups} claim. */
+    /**
+     * A signed token for the user, with the roles in the {@code groups} claim, and an address in the mail sink's
+     * domain ({@code <user>@scaffold.localhost}) so that e-mail to them lands in the sink.
+     */
     public String tokenFor(String user, List<String> roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
@@ -104,6 +107,7 @@ public final class DevIdentity {
         claims.setSubject(user);
         claims.setClaim("upn", user);
         claims.setClaim("preferred_username", user);
+        claims.setClaim("email", user + "@" + MAIL_DOMAIN);
         claims.setStringListClaim("groups", roles);
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(TOKEN_LIFETIME_MINUTES);

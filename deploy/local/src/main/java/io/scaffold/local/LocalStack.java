@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the whole suite in the foreground: PostgreSQL, a Kafka broker, the three services and the gateway. Ctrl-C or
- * SIGTERM stops everything it started, in reverse order.
+ * Starts the whole suite in the foreground: PostgreSQL, a Kafka broker, a mail sink, the three services and the
+ * gateway. Ctrl-C or SIGTERM stops everything it started, in reverse order.
  */
 public final class LocalStack {
     static final Path ROUTES = Path.of("deploy/k8s/base/gateway/httproutes.yaml");
@@ -79,6 +79,10 @@ public final class LocalStack {
         broker.ensureTopics(topics);
         say("Kafka broker " + broker.bootstrap() + " (KRaft), topics: "
                 + String.join(", ", topics.topics().stream().map(TopicCatalog.Topic::name).toList()));
+
+        MailSink mail = remember(MailSink.start(settings.smtpPort(), settings.mailHttpPort()));
+        say("mail sink      smtp://localhost:" + mail.smtpPort() + "   read: http://localhost:" + mail.httpPort()
+                + "/messages");
 
         DevIdentity identity = DevIdentity.loadOrCreate(settings.stateDir().resolve("identity"), settings.jwtIssuer());
         this.identity = identity;

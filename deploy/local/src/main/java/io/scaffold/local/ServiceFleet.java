@@ -59,6 +59,10 @@ final class ServiceFleet implements AutoCloseable {
         if (service.name().equals("notifications-service")) {
             // Webhook receivers on this machine (the tests' and the developer's) are allowed; elsewhere https only.
             env.put("SCAFFOLD_NOTIFICATIONS_WEBHOOKS_ALLOWED_PRIVATE_HOSTS", "localhost,127.0.0.1");
+            // E-mail goes to the stack's mail sink (its links lead to the gateway: SCAFFOLD_PUBLIC_URL).
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         }
         // The services' OpenAPI documents name the gateway as their server.
         env.put("SCAFFOLD_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());

@@ -17,6 +17,8 @@ public record StackSettings(
         int kafkaPort,
         int kafkaControllerPort,
         int embeddedDbPort,
+        int smtpPort,
+        int mailHttpPort,
         Optional<ExternalDatabase> externalDatabase,
         List<String> corsOrigins,
         String jwtIssuer,
@@ -54,6 +56,8 @@ public record StackSettings(
                 port(env, "SCAFFOLD_KAFKA_PORT", 9092),
                 port(env, "SCAFFOLD_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "SCAFFOLD_DB_PORT", 5433),
+                port(env, "SCAFFOLD_SMTP_PORT", 2525),
+                port(env, "SCAFFOLD_MAIL_HTTP_PORT", 8025),
                 external,
                 Arrays.stream(env.getOrDefault("SCAFFOLD_CORS_ORIGINS", "http://localhost:3000,http://localhost:5173")
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * E-mail ({@code scaffold.notifications.email.*}). The SMTP server itself is Quarkus Mailer's configuration:
@@ -13,9 +14,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "scaffold.notifications.email")
 public interface EmailConfig {
 
-    /** The app's address: links in mails and the unsubscribe link start with it (no trailing slash). */
-    @WithDefault("http://localhost:8080")
-    String appUrl();
+    /**
+     * The app's address: links in mails and the unsubscribe link start with it. Unset: the suite's public address
+     * ({@code SCAFFOLD_PUBLIC_URL}, the gateway's), where the app and its API are served.
+     */
+    Optional<String> appUrl();
 
     /** Whether this replica sends mail (several may: messages are leased in the database). */
     @WithDefault("true")

@@ -23,7 +23,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * kind is critical). Counts the new unread items and tells every replica's live stream (delivered at commit).
      * A response to a request whose requester still has an unread item about it collapses into that item: its count
      * grows and it moves to the top with a new id. Each item is queued for e-mail as its recipient chose for the
-     * kind: a message of its own (IMMEDIATE) or a place in their next digest (DIGEST).
+     * kind, if their address is known: a message of its own (IMMEDIATE) or a place in their next digest (DIGEST).
      *
      * @return how many items were written or collapsed
      */
@@ -62,6 +62,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                     ON CONFLICT (user_id) DO UPDATE SET unread = c.unread + 1
                 ), by_email AS (
                     SELECT w.id, w.user_id, coalesce(k.email, :defaultEmail) AS email FROM written w
+                    JOIN known_person p ON p.user_id = w.user_id AND p.email IS NOT NULL
                     LEFT JOIN kind_preference k ON k.user_id = w.user_id AND k.kind = :kind
                 ), mailed AS (
                     INSERT INTO email_message (user_id, kind, notification_id, urgent, status, next_attempt_at,

@@ -3,7 +3,7 @@ package io.scaffold.notifications.service;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
-import io.scaffold.notifications.config.EmailConfig;
+import io.scaffold.notifications.config.AppUrl;
 import io.scaffold.notifications.domain.NotificationKind;
 import io.scaffold.notifications.repository.EmailMessageRepository.Item;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +21,11 @@ import java.util.Map;
 @ApplicationScoped
 public class EmailRenderer {
     private final Engine engine;
-    private final EmailConfig config;
+    private final AppUrl appUrl;
 
-    public EmailRenderer(Engine engine, EmailConfig config) {
+    public EmailRenderer(Engine engine, AppUrl appUrl) {
         this.engine = engine;
-        this.config = config;
+        this.appUrl = appUrl;
     }
 
     public record Rendered(String subject, String text, String html) {
@@ -62,7 +62,7 @@ public class EmailRenderer {
         String total = items.size() + (truncated ? "+" : "");
         Map<String, Object> data = Map.of("name", greeting(name), "groups", groups, "total", total,
                 "single", items.size() == 1 && !truncated, "truncated", truncated,
-                "inboxUrl", config.appUrl() + "/notifications", "unsubscribeUrl", unsubscribeUrl,
+                "inboxUrl", appUrl.get() + "/notifications", "unsubscribeUrl", unsubscribeUrl,
                 "settingsUrl", settingsUrl());
         String subject = "Your Scaffold digest: " + total + (items.size() == 1 && !truncated ? " unread item"
                 : " unread items");
@@ -70,11 +70,11 @@ public class EmailRenderer {
     }
 
     private Entry entry(Item item) {
-        return new Entry(item.title(), item.body(), config.appUrl() + item.link());
+        return new Entry(item.title(), item.body(), appUrl.get() + item.link());
     }
 
     private String settingsUrl() {
-        return config.appUrl() + "/settings/notifications";
+        return appUrl.get() + "/settings/notifications";
     }
 
     private String render(String template, Map<String, Object> data) {

@@ -1,6 +1,6 @@
 package io.scaffold.notifications.service;
 
-import io.scaffold.notifications.config.EmailConfig;
+import io.scaffold.notifications.config.AppUrl;
 import io.scaffold.notifications.domain.NotificationKind;
 import io.scaffold.platform.privacy.SealedIds;
 import io.scaffold.platform.problem.ApiProblem;
@@ -17,11 +17,11 @@ public class UnsubscribeLinks {
     public static final String DIGEST = "DIGEST";
 
     private final SealedIds seals;
-    private final EmailConfig config;
+    private final AppUrl appUrl;
 
-    public UnsubscribeLinks(SealedIds seals, EmailConfig config) {
+    public UnsubscribeLinks(SealedIds seals, AppUrl appUrl) {
         this.seals = seals;
-        this.config = config;
+        this.appUrl = appUrl;
     }
 
     /** What a link turns off: e-mail of one kind, or every kind mailed in the digest. */
@@ -33,7 +33,7 @@ public class UnsubscribeLinks {
 
     /** @param scope a {@link NotificationKind} name, or {@link #DIGEST} */
     public String url(String userId, String scope) {
-        return config.appUrl() + "/api/notifications/unsubscribe?token=" + seals.seal(scope + ":" + userId, CONTEXT);
+        return appUrl.get() + "/api/notifications/unsubscribe?token=" + seals.seal(scope + ":" + userId, CONTEXT);
     }
 
     /** @throws io.scaffold.platform.problem.ApiProblem 400 naming {@code token} when it is not one of ours */

@@ -67,7 +67,7 @@ class WebhooksBenchmark {
 
         // Warm-up at the same rate until every delivery arrived (the JIT compiler, the pools), not measured.
         List<String[]> warmUp = newRequests((int) (RATE * WARM_UP.toSeconds()));
-        publish(warmUp, new ConcurrentHashMap<>(), System.nanoTime());
+        publish(warmUp, new ConcurrentHashMap<>(), System.nanoTime(), RATE);
         long warmed = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (delivered.size() < warmUp.size() && System.nanoTime() < warmed) {
             Thread.sleep(100);
@@ -90,7 +90,7 @@ class WebhooksBenchmark {
         published.put(events.get(0)[0], System.nanoTime());
 
         long start = System.nanoTime();
-        publish(events.subList(1, total), published, start);
+        publish(events.subList(1, total), published, start, RATE);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while ((delivered.size() < total || consumed.size() < total) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -169,9 +169,10 @@ class WebhooksBenchmark {
         return receiver;
     }
 
-    /** Publishes the events at RATE per second from {@code start}, recording when each was sent. */
-    private static void publish(List<String[]> events, Map<String, Long> published, long start) throws Exception {
-        long intervalNanos = (long) (1e9 / RATE);
+    /** Publishes the events at {@code rate} per second from {@code start}, recording when each was sent. */
+    static void publish(List<String[]> events, Map<String, Long> published, long start, double rate)
+            throws Exception {
+        long intervalNanos = (long) (1e9 / rate);
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < events.size(); i++) {
                 long due = start + (i + 1) * intervalNanos;
@@ -194,16 +195,21 @@ class WebhooksBenchmark {
     }
 
     private static List<String[]> newRequests(int count) {
+        return newRequests(count, i -> List.of());
+    }
+
+    /** New-request events, the {@code i}th inviting {@code helpers.apply(i)}. */
+    static List<String[]> newRequests(int count, java.util.function.IntFunction<List<String>> helpers) {
         List<String[]> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String requestId = UUID.randomUUID().toString();
             events.add(new String[] {requestId,
-                    Events.created(requestId, "bench-asker-" + (i % 100), false, null, null, List.of())});
+                    Events.created(requestId, "bench-asker-" + (i % 100), false, null, null, helpers.apply(i))});
         }
         return events;
     }
 
-    private static String line(String name, Map<String, Long> published, Map<String, Long> arrived) {
+    static String line(String name, Map<String, Long> published, Map<String, Long> arrived) {
         Histogram delays = new Histogram(3);
         arrived.forEach((id, at) -> {
             Long sent = published.get(id);
@@ -226,7 +232,7 @@ class WebhooksBenchmark {
     }
 
     /** A plain consumer of the topic from its end: when each event reaches any consumer at all. */
-    private static Thread baselineConsumer(Map<String, Long> consumed) throws InterruptedException {
+    static Thread baselineConsumer(Map<String, Long> consumed) throws InterruptedException {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -41,7 +41,11 @@ public class ApiContractFilter implements OASFilter {
         if (operation.getResponses() == null) {
             return operation;
         }
-        addIfMissing(operation, "401", "Missing, invalid or expired bearer token");
+        if (declaredPublic(operation)) {
+            operation.setSecurity(new ArrayList<>()); // security: [], no token at all (not "optional")
+        } else {
+            addIfMissing(operation, "401", "Missing, invalid or expired bearer token");
+        }
         addIfMissing(operation, "4XX", "Any other refusal of the request, e.g. input over the limits (413, 414, 431), "
                 + "a NUL character or a dot segment in the path (400), a body without Content-Type (415)");
         addIfMissing(operation, "500", "Unexpected failure (logged; no details exposed)");
@@ -58,6 +62,12 @@ public class ApiContractFilter implements OASFilter {
             }
         }
         return operation;
+    }
+
+    /** An operation annotated {@code @SecurityRequirementsSet} with no requirement: it needs no token. */
+    private static boolean declaredPublic(Operation operation) {
+        return operation.getSecurity() != null && operation.getSecurity().stream()
+                .allMatch(requirement -> requirement.getSchemes() == null || requirement.getSchemes().isEmpty());
     }
 
     @Override
