@@ -96,6 +96,9 @@ public final class DevIdentity {
         return issuer;
     }
 
+    /** The domain of the dev tokens' addresses. */
+    public static final String MAIL_DOMAIN = "scaffold.localhost";
+
     /**
      * A signed token for the user, with the roles in the {@code groups} claim, and an address in the mail sink's
      * domain ({@code <user>@scaffold.localhost}) so that e-mail to them lands in the sink.
