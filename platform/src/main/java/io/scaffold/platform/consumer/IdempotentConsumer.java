@@ -77,7 +77,9 @@ public class IdempotentConsumer {
             span.setAttribute("messaging.message.id", event.id());
             span.setAttribute("cloudevents.event_id", event.id());
             span.setAttribute("cloudevents.event_type", event.type());
-            boolean applied = applyPatiently(consumer, consumer + " on " + record.topic(), event, effect);
+            // per partition: a channel with several consumer threads (concurrency) stalls and resumes by partition
+            boolean applied = applyPatiently(consumer, consumer + " on " + record.topic() + "/" + record.partition(),
+                    event, effect);
             count(meters, consumer, type, applied ? "applied" : "duplicate");
             return applied;
         } catch (RuntimeException e) {
