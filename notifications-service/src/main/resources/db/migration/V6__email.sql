@@ -25,6 +25,13 @@ CREATE TABLE email_message (
     kind              text        NOT NULL CHECK (kind IN ('IMMEDIATE', 'DIGEST')),
     -- IMMEDIATE: the item it tells of; rendered when first sent (it may be read, or turned off, before that)
     notification_id   bigint,
+    -- IMMEDIATE for a kind the person turned off in the app (e-mail only): no item exists, so the mail carries its
+    -- own copy of what the item would have said
+    item_kind         text,
+    item_title        text,
+    item_body         text,
+    item_link         text,
+    item_community_id uuid,
     -- about a BLOCKING request or of a critical kind: quiet hours do not hold it
     urgent            boolean     NOT NULL DEFAULT false,
     recipient         text,
@@ -40,7 +47,7 @@ CREATE TABLE email_message (
     last_error        text,
     created_at        timestamptz NOT NULL,
     sent_at           timestamptz,
-    CHECK (kind = 'DIGEST' OR notification_id IS NOT NULL)
+    CHECK (kind = 'DIGEST' OR notification_id IS NOT NULL OR item_title IS NOT NULL)
 );
 CREATE INDEX email_message_due ON email_message (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX email_message_created ON email_message (created_at);

@@ -65,6 +65,17 @@ public class EmailMessageRepository {
         return rows.stream().map(EmailMessageRepository::item).findFirst().orElse(null);
     }
 
+    /** What a mail-only message tells of (its kind is off in the app: no item exists), from its own copy. */
+    public Item mailOnlyItem(long messageId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT m.id, m.user_id, m.item_kind, m.item_title, m.item_body, m.item_link, 'UNREAD', c.name,
+                               m.created_at
+                        FROM email_message m LEFT JOIN community_view c ON c.id = m.item_community_id
+                        WHERE m.id = :id AND m.item_title IS NOT NULL""", Object[].class)
+                .setParameter("id", messageId).getResultList();
+        return rows.stream().map(EmailMessageRepository::item).findFirst().orElse(null);
+    }
+
     static Item item(Object[] r) {
         return new Item(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], instant(r[8]));

@@ -24,6 +24,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * A response to a request whose requester still has an unread item about it collapses into that item: its count
      * grows and it moves to the top with a new id. Each item is queued for e-mail as its recipient chose for the
      * kind, if their address is known: a message of its own (IMMEDIATE) or a place in their next digest (DIGEST).
+     * Who turned the kind off in the app but wants it by e-mail at once gets the mail without the item.
      *
      * @return how many items were written or collapsed
      */
@@ -73,6 +74,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                     INSERT INTO digest_pending (user_id, since)
                     SELECT user_id, :now FROM by_email WHERE email = 'DIGEST' ORDER BY user_id
                     ON CONFLICT (user_id) DO NOTHING
+                ), mail_only AS (
+                    INSERT INTO email_message (user_id, kind, urgent, item_kind, item_title, item_body, item_link,
+                                               item_community_id, status, next_attempt_at, created_at)
+                    SELECT a.user_id, 'IMMEDIATE', :urgent, :kind, :title, :body, :link, CAST(:community AS uuid),
+                           'PENDING', :now, :now
+                    FROM audience a
+                    JOIN known_person p ON p.user_id = a.user_id AND p.email IS NOT NULL
+                    JOIN kind_preference k ON k.user_id = a.user_id AND k.kind = :kind AND NOT k.in_app
+                                          AND k.email = 'IMMEDIATE'
+                    WHERE\s""" + PreferenceRepository.notMuted("a.user_id") + """
                 )
                 SELECT min(id), max(id), count(*) FROM written""")
                 .setParameter("kind", draft.kind().name()).setParameter("title", draft.title())

@@ -131,7 +131,12 @@ public class PreferenceRepository {
      */
     static String wantsInApp(String user) {
         return "NOT EXISTS (SELECT 1 FROM kind_preference k WHERE k.user_id = " + user + " AND k.kind = :kind"
-                + " AND NOT k.in_app) AND NOT EXISTS (SELECT 1 FROM community_setting s WHERE s.user_id = " + user
+                + " AND NOT k.in_app) AND " + notMuted(user);
+    }
+
+    /** The person in column {@code user} did not mute community {@code :community}. */
+    static String notMuted(String user) {
+        return "NOT EXISTS (SELECT 1 FROM community_setting s WHERE s.user_id = " + user
                 + " AND s.community_id = CAST(:community AS uuid) AND s.setting = 'MUTED')";
     }
 

@@ -156,7 +156,8 @@ public class EmailSender {
                 ready.add(message);
                 continue;
             }
-            Item item = messages.item(message.notificationId());
+            Item item = message.notificationId() == null ? messages.mailOnlyItem(message.id())
+                    : messages.item(message.notificationId());
             if (item == null || !"UNREAD".equals(item.status())) {
                 skip(message, item == null ? "the item is gone (collapsed into a newer one)"
                         : "read in the app before it was mailed");

@@ -94,6 +94,24 @@ class EmailTest {
     }
 
     @Test
+    void aKindTurnedOffInTheAppButWantedByEmailIsMailedWithoutAnInboxItem() {
+        String helper = unique("helper");
+        String address = signIn(helper, "Mia Mailonly");
+        as(helper).body("{\"kinds\":{\"REQUEST_INVITATION\":{\"inApp\":false,\"email\":\"IMMEDIATE\"}}}")
+                .put("/api/notifications/preferences").then().statusCode(200);
+        String community = UUID.randomUUID().toString();
+        created(community, "Mail only");
+        String requestId = UUID.randomUUID().toString();
+        Events.request(CREATED, requestId, Events.created(requestId, unique("asker"), false, community, "Mail only",
+                List.of(helper)));
+
+        Mailbox.Received mail = Mailbox.awaitCount(address, 1).get(0);
+        assertThat(mail.subject()).endsWith("asked for help: Consumer lag after deploy");
+        assertThat(mail.text()).contains("In Mail only.", "https://scaffold.test/api/requests/" + requestId);
+        assertThat(as(helper).get("/api/notifications").path("items").toString()).isEqualTo("[]");
+    }
+
+    @Test
     void anUnsubscribeLinkOpenedInABrowserOnlyAsksAndAForgedOneIsRefused() {
         given().get("/api/notifications/unsubscribe?token=v1.abc.def").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("token"));
