@@ -221,19 +221,25 @@ public class WebhookDispatcher {
                 .compose(response -> {
                     Promise<Integer> read = Promise.promise();
                     Buffer start = Buffer.buffer();
-                    response.handler(chunk -> {
-                        int room = config.maxResponseBytes() - start.length();
-                        if (room > 0) {
-                            start.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
-                        }
-                        if (chunk.length() > room) {
-                            // never read a body beyond the limit: the rest is dropped with the connection
-                            read.tryComplete(response.statusCode());
-                            response.request().reset();
-                        }
-                    });
-                    response.endHandler(v -> read.tryComplete(response.statusCode()));
-                    response.exceptionHandler(e -> read.tryComplete(response.statusCode()));
+                    try {
+                        response.handler(chunk -> {
+                            int room = config.maxResponseBytes() - start.length();
+                            if (room > 0) {
+                                start.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
+                            }
+                            if (chunk.length() > room) {
+                                // never read a body beyond the limit: the rest is dropped with the connection
+                                read.tryComplete(response.statusCode());
+                                response.request().reset();
+                            }
+                        });
+                        response.endHandler(v -> read.tryComplete(response.statusCode()));
+                        response.exceptionHandler(e -> read.tryComplete(response.statusCode()));
+                    } catch (IllegalStateException ended) {
+                        // the answer (headers and an empty body) ended before these handlers were set: its
+                        // status is all there is to read
+                        read.tryComplete(response.statusCode());
+                    }
                     return read.future().map(code -> {
                         if (code / 100 != 2 && start.length() > 0) {
                             throw new ReceiverAnswered(code, start.toString(StandardCharsets.UTF_8));

@@ -101,6 +101,10 @@ class EmailTest {
                 .put("/api/notifications/preferences").then().statusCode(200);
         String community = UUID.randomUUID().toString();
         created(community, "Mail only");
+        // the community's name comes from another topic: known before the request's mail is written
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() -> !em
+                .createNativeQuery("SELECT 1 FROM community_view WHERE id = CAST(:c AS uuid)")
+                .setParameter("c", community).getResultList().isEmpty()));
         String requestId = UUID.randomUUID().toString();
         Events.request(CREATED, requestId, Events.created(requestId, unique("asker"), false, community, "Mail only",
                 List.of(helper)));
