@@ -46,7 +46,11 @@ import static io.restassured.RestAssured.given;
 class WebhooksBenchmark {
     static final double RATE = Double.parseDouble(System.getProperty("bench.webhooks.rate", "200"));
     static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
-    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+    /**
+     * Long enough for the JIT compiler to settle: after 10 s at 200/s it still took 60-90 % of one of this machine's
+     * two cores through the measured run (JFR compilation events), and the consumer fell behind the events.
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 40));
     static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([0-9a-f-]{36})\"");
 
     @jakarta.inject.Inject
@@ -101,7 +105,7 @@ class WebhooksBenchmark {
         long lastDelivery = delivered.values().stream().mapToLong(Long::longValue).max().orElse(start);
         System.out.println();
         System.out.println("=== webhooks (" + total + " new-request events published at " + RATE + "/s, one endpoint"
-                + " on this machine) ===");
+                + " on this machine, after a " + WARM_UP.toSeconds() + " s warm-up at that rate) ===");
         System.out.printf("deliveries: %d of %d, %.0f per second from the first publication to the last arrival%n",
                 delivered.size(), total, delivered.size() / ((lastDelivery - start) / 1e9));
         try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
