@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The words of request and resource titles ({@code search_word}), to correct what a person mistyped before
@@ -20,6 +21,8 @@ public class SearchVocabulary {
     static final double MIN_SIMILARITY = 0.4;
 
     private final EntityManager em;
+    /** The title-word starts too common to search alone, as of this replica's last refresh. */
+    private volatile Set<String> commonTitleStarts = Set.of();
 
     public SearchVocabulary(EntityManager em) {
         this.em = em;
@@ -52,10 +55,11 @@ public class SearchVocabulary {
     static final int COMMON_WORD_ROWS = 1000;
 
     /**
-     * Restates {@code search_common_word}: the lexemes that PostgreSQL's column statistics count in more than
-     * {@link #COMMON_WORD_SHARE} of request or resource rows, and at least {@link #COMMON_WORD_ROWS} of them. When
-     * every typed word together finds nothing, suggestions search any of the typed words but these, which would
-     * each read a large part of the table for little meaning. Returns how many rows changed.
+     * Restates {@code search_common_word}: the lexemes and the title-word starts ({@code ^with}) that PostgreSQL's
+     * column statistics count in more than {@link #COMMON_WORD_SHARE} of request or resource rows, and at least
+     * {@link #COMMON_WORD_ROWS} of them. When every typed word together finds nothing, suggestions search any of the
+     * typed words but these, which would each read a large part of the table for little meaning. Returns how many
+     * rows changed.
      */
     public int refreshCommonWords() {
         String common = """
@@ -65,14 +69,27 @@ public class SearchVocabulary {
                      unnest(CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs)
                          AS c(lexeme, freq)
                 WHERE s.schemaname = current_schema() AND s.tablename IN ('help_request', 'community_resource')
-                  AND s.attname = 'search' AND c.lexeme IS NOT NULL
+                  AND s.attname IN ('search', 'title_prefixes') AND c.lexeme IS NOT NULL
                   AND c.freq > :share AND c.freq * t.reltuples >= :rows""";
         int removed = em.createNativeQuery("DELETE FROM search_common_word WHERE lexeme NOT IN (" + common + ")")
                 .setParameter("share", COMMON_WORD_SHARE).setParameter("rows", COMMON_WORD_ROWS).executeUpdate();
         int added = em.createNativeQuery("INSERT INTO search_common_word (lexeme) " + common
                         + " ON CONFLICT DO NOTHING")
                 .setParameter("share", COMMON_WORD_SHARE).setParameter("rows", COMMON_WORD_ROWS).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> starts = em.createNativeQuery(
+                "SELECT substr(lexeme, 2) FROM search_common_word WHERE starts_with(lexeme, '^')", String.class)
+                .getResultList();
+        commonTitleStarts = Set.copyOf(starts);
         return removed + added;
+    }
+
+    /**
+     * Whether titles starting a word this way are too many to search by that start alone ("with", "how"), as of
+     * the last {@link #refreshCommonWords}.
+     */
+    public boolean isCommonTitleStart(String start) {
+        return commonTitleStarts.contains(start);
     }
 
     /**

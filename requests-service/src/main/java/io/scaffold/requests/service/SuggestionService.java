@@ -75,9 +75,10 @@ public class SuggestionService {
                 typed.titlePrefix());
         if (typed.words().size() > 1) {
             // When every word together finds nothing: any of the specific ones will do, ranked by how many match;
-            // the word being typed from its fourth character.
-            String prefix = typed.titlePrefix() != null && typed.titlePrefix().length() >= 4 ? typed.titlePrefix()
-                    : null;
+            // the word being typed from its fourth character, unless titles are full of words starting so ("with"
+            // would match nearly every row and the index would read them all).
+            String prefix = typed.titlePrefix() != null && typed.titlePrefix().length() >= 4
+                    && !vocabulary.isCommonTitleStart(typed.titlePrefix()) ? typed.titlePrefix() : null;
             search = search.orElseAnyOf(String.join(" ", typed.completeWords()), typed.anyWordTsquery(), prefix);
         }
         SuggestionRepository.Found found = suggestions.suggest(search, typed.text(), caller.id(), communityId, limit);

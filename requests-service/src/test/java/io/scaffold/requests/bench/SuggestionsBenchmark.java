@@ -78,12 +78,15 @@ class SuggestionsBenchmark {
         results.add(ExternalLoad.paced("GET /api/requests/suggestions?q=<partial title>", RATE, Duration.ZERO, RUN,
                 bearer, keystrokes));
         db.printStatements("suggestions", 8);
+        List<String> slowest = slowestAlone(bearer, keystrokes.subList(0, 1000));
 
         System.out.println();
         System.out.println("=== suggestions (" + RATE + " requests/s, " + RUN.toSeconds() + " s; "
                 + db.count("SELECT count(*) FROM help_request") + " requests, "
                 + db.count("SELECT count(*) FROM community_resource") + " resources) ===");
         results.forEach(r -> System.out.println(r.line()));
+        System.out.println();
+        slowest.forEach(System.out::println);
         System.out.println();
         TypedQuery typed = TypedQuery.of("How do I fix kafka7 with postg");
         SuggestionRepository.Search found = SuggestionRepository.Search.strict(typed.wordsTsquery(),
@@ -97,9 +100,42 @@ class SuggestionsBenchmark {
         db.explain("suggestions for \"How do I fix kafka7 with pricing3 postg\" (no title has every word: any"
                 + " specific word, \"fix\" is in a tenth of the titles, so it is left out)",
                 literal(SuggestionRepository.sql(fallback), fallback, loose));
+        TypedQuery common = TypedQuery.of("How do I secure androi");
+        SuggestionRepository.Search commonOnly = SuggestionRepository.Search.strict(common.wordsTsquery(),
+                common.titlePrefix());
+        db.explain("suggestions for \"How do I secure androi\" (a common word and a common word start: thousands of"
+                + " titles have both)", literal(SuggestionRepository.sql(commonOnly), commonOnly, common));
+        TypedQuery rare = TypedQuery.of("How do I monitor pircing8 with");
+        SuggestionRepository.Search rareOnly = SuggestionRepository.Search.strict(rare.wordsTsquery(),
+                rare.titlePrefix()).orElseAnyOf("How do I monitor pircing8", rare.anyWordTsquery(), null);
+        db.explain("suggestions for \"How do I monitor pircing8 with\" (an unknown word; \"with\" starts a word"
+                + " in every title, so the looser search leaves it out)", literal(SuggestionRepository.sql(rareOnly),
+                rareOnly, rare));
         db.explain("typo correction of \"kafak7\"", "SELECT (SELECT s.word FROM search_word s WHERE s.word % 'kafak7'"
                 + " AND similarity(s.word, 'kafak7') >= 0.4 ORDER BY similarity(s.word, 'kafak7') DESC, s.word"
                 + " LIMIT 1) WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = 'kafak7')");
+    }
+
+    /**
+     * The same keystrokes one at a time, nothing else running: where the time goes without queueing, and the
+     * slowest texts (which kind of query makes the tail).
+     */
+    static List<String> slowestAlone(String bearer, List<String> keystrokes) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<Object[]> timed = new ArrayList<>();
+        for (String url : keystrokes) {
+            long start = System.nanoTime();
+            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Authorization", bearer).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            timed.add(new Object[] {(System.nanoTime() - start) / 1e6,
+                    java.net.URLDecoder.decode(url.substring(url.indexOf("q=") + 2), StandardCharsets.UTF_8)});
+        }
+        timed.sort((a, b) -> Double.compare((double) b[0], (double) a[0]));
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("suggestions one at a time (%d keystrokes): p50 %.2f ms, p99 %.2f ms; the slowest:",
+                timed.size(), (double) timed.get(timed.size() / 2)[0], (double) timed.get(timed.size() / 100)[0]));
+        timed.subList(0, 12).forEach(t -> lines.add(String.format("  %7.2f ms  %s", (double) t[0], t[1])));
+        return lines;
     }
 
     /**

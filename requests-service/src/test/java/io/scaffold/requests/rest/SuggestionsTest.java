@@ -1,9 +1,13 @@
 package io.scaffold.requests.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.platform.testing.TopicProbe;
 import io.scaffold.requests.Communities;
 import io.scaffold.requests.event.EventTypes;
+import io.scaffold.requests.repository.SearchVocabulary;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +118,45 @@ class SuggestionsTest {
                 .body("answers.requestId", not(hasItem(closedRequest))); // never one's own request
         as(owner).queryParam("q", "rotate " + token).get("/api/requests/suggestions").then().statusCode(200)
                 .body("resources.resourceId", hasItem(secret)).body("answers.requestId", hasItem(closedRequest));
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    SearchVocabulary vocabulary;
+
+    @Test
+    void aWordStartInMostTitlesDoesNotCrowdOutTheSpecificWordWhenNoTitleHasEveryWord() {
+        String token = word();
+        String owner = unique("owner");
+        Communities library = Communities.create(owner, "PUBLIC", "postgres");
+        // 1,200 titles with "with" (written ahead of the one that matters, so a scan in table order meets them first)
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO community_resource (id, community_id, type, title, tags, url)
+                SELECT gen_random_uuid(), CAST(:community AS uuid), 'LINK', 'Notes ' || g || ' with care', '{}',
+                       'https://wiki.example.com/notes/' || g
+                FROM generate_series(1, 1200) g""").setParameter("community", library.id()).executeUpdate());
+        try {
+            String tuning = library.addResource("GUIDE", "Tuning " + token + " with care", "postgres");
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("ANALYZE community_resource").executeUpdate();
+                vocabulary.refreshCommonWords();
+            });
+            assertThat(vocabulary.isCommonTitleStart("with")).isTrue();
+            assertThat(vocabulary.isCommonTitleStart(token.substring(0, 5))).isFalse();
+
+            // no title has the unknown word: any specific word will do, and "with" (in every title) is left out
+            as(unique("searcher")).queryParam("q", token + " " + word() + " with").get("/api/requests/suggestions")
+                    .then().statusCode(200).body("resources.resourceId", equalTo(List.of(tuning)));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("DELETE FROM community_resource WHERE url LIKE"
+                        + " 'https://wiki.example.com/notes/%'").executeUpdate();
+                entityManager.createNativeQuery("ANALYZE community_resource").executeUpdate();
+                vocabulary.refreshCommonWords();
+            });
+        }
     }
 
     @Test
