@@ -1,6 +1,7 @@
 package io.scaffold.communities.repository;
 
 import io.scaffold.communities.domain.SharedResource;
+import io.scaffold.platform.sql.ScalarResults;
 import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -38,10 +39,9 @@ public class SnapshotRepository {
     /** Community ids after {@code after}, every community (archived ones too), in id order. */
     @SuppressWarnings("unchecked")
     public List<UUID> communityIdsAfter(UUID after, int limit) {
-        return em.createNativeQuery("SELECT id FROM community WHERE (CAST(:after AS uuid) IS NULL"
-                        + " OR id > CAST(:after AS uuid)) ORDER BY id LIMIT :limit", UUID.class)
-                .setParameter("after", after == null ? null : after.toString()).setParameter("limit", limit)
-                .getResultList();
+        return ScalarResults.list(em.createNativeQuery("SELECT id FROM community WHERE (CAST(:after AS uuid) IS NULL"
+                        + " OR id > CAST(:after AS uuid)) ORDER BY id LIMIT :limit")
+                .setParameter("after", after == null ? null : after.toString()).setParameter("limit", limit), UUID.class);
     }
 
     /** Active members after {@code after} in byte order, each with their declared skills. */
@@ -97,15 +97,15 @@ public class SnapshotRepository {
      */
     @SuppressWarnings("unchecked")
     public Optional<UUID> claim(int staleAfterSeconds) {
-        List<UUID> claimed = em.createNativeQuery("""
+        List<UUID> claimed = ScalarResults.list(em.createNativeQuery("""
                         UPDATE community_snapshot SET status = 'RUNNING', started_at = now(), heartbeat_at = now(),
                             communities = 0, events = 0
                         WHERE id = (SELECT id FROM community_snapshot
                                     WHERE status = 'REQUESTED' OR (status = 'RUNNING'
                                           AND heartbeat_at < now() - make_interval(secs => :stale))
                                     LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        RETURNING id""", UUID.class)
-                .setParameter("stale", staleAfterSeconds).getResultList();
+                        RETURNING id""")
+                .setParameter("stale", staleAfterSeconds), UUID.class);
         return claimed.stream().findFirst();
     }
 

@@ -2,6 +2,7 @@ package io.scaffold.notifications.repository;
 
 import io.scaffold.notifications.domain.Audiences;
 import io.scaffold.notifications.domain.CommunitySetting;
+import io.scaffold.platform.sql.ScalarResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -61,32 +62,31 @@ public class MembershipDirectory implements Audiences {
     /** Owners and facilitators, by user id. */
     @Override
     public List<String> managers(UUID communityId) {
-        return em.createNativeQuery("SELECT user_id FROM community_member WHERE community_id = :c"
-                        + " AND role IN ('OWNER', 'FACILITATOR') ORDER BY user_id", String.class)
-                .setParameter("c", communityId).getResultList();
+        return ScalarResults.list(em.createNativeQuery("SELECT user_id FROM community_member WHERE community_id = :c"
+                        + " AND role IN ('OWNER', 'FACILITATOR') ORDER BY user_id")
+                .setParameter("c", communityId), String.class);
     }
 
     /** Active members who opted in to the community's new requests or resources, by user id. */
     public List<String> followers(UUID communityId, CommunitySetting setting) {
-        return em.createNativeQuery("""
+        return ScalarResults.list(em.createNativeQuery("""
                         SELECT s.user_id FROM community_setting s
                         JOIN community_member m ON m.community_id = s.community_id AND m.user_id = s.user_id
-                        WHERE s.community_id = :c AND s.setting = :setting ORDER BY s.user_id""", String.class)
-                .setParameter("c", communityId).setParameter("setting", setting.name()).getResultList();
+                        WHERE s.community_id = :c AND s.setting = :setting ORDER BY s.user_id""")
+                .setParameter("c", communityId).setParameter("setting", setting.name()), String.class);
     }
 
     /** The person's role in the community, if they are an active member. */
     public Optional<String> role(UUID communityId, String userId) {
-        List<String> roles = em.createNativeQuery("SELECT role FROM community_member WHERE community_id = :c"
-                + " AND user_id = :u", String.class).setParameter("c", communityId).setParameter("u", userId)
-                .getResultList();
+        List<String> roles = ScalarResults.list(em.createNativeQuery("SELECT role FROM community_member WHERE community_id = :c"
+                + " AND user_id = :u").setParameter("c", communityId).setParameter("u", userId), String.class);
         return roles.stream().findFirst();
     }
 
     /** PUBLIC or PRIVATE, if the community is known here. */
     public Optional<String> visibility(UUID communityId) {
-        List<String> rows = em.createNativeQuery("SELECT visibility FROM community_view WHERE id = :c", String.class)
-                .setParameter("c", communityId).getResultList();
+        List<String> rows = ScalarResults.list(em.createNativeQuery("SELECT visibility FROM community_view WHERE id = :c")
+                .setParameter("c", communityId), String.class);
         return rows.stream().findFirst();
     }
 }

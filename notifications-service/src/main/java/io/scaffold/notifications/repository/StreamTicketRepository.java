@@ -1,5 +1,6 @@
 package io.scaffold.notifications.repository;
 
+import io.scaffold.platform.sql.ScalarResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -30,16 +31,16 @@ public class StreamTicketRepository {
      */
     public Optional<String> redeem(String hash, Instant now, boolean resuming, Instant resumeUntil,
             Instant issuedAfter) {
-        List<String> users = em.createNativeQuery("""
+        List<String> users = ScalarResults.list(em.createNativeQuery("""
                         UPDATE stream_ticket SET redeemed_at = coalesce(redeemed_at, :now), resume_until = :until
                         WHERE ticket_hash = :h AND (
                               (redeemed_at IS NULL AND expires_at > :now)
                            OR (redeemed_at IS NOT NULL AND :resuming AND resume_until > :now
                                AND issued_at > :issuedAfter))
-                        RETURNING user_id""", String.class)
+                        RETURNING user_id""")
                 .setParameter("h", hash).setParameter("now", Timestamp.from(now))
                 .setParameter("until", Timestamp.from(resumeUntil)).setParameter("resuming", resuming)
-                .setParameter("issuedAfter", Timestamp.from(issuedAfter)).getResultList();
+                .setParameter("issuedAfter", Timestamp.from(issuedAfter)), String.class);
         return users.stream().findFirst();
     }
 

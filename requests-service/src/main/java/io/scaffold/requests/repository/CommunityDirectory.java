@@ -1,5 +1,6 @@
 package io.scaffold.requests.repository;
 
+import io.scaffold.platform.sql.ScalarResults;
 import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -185,7 +186,6 @@ public class CommunityDirectory {
     }
 
     public List<String> deskMembers() {
-        return em.createNativeQuery("SELECT user_id FROM ld_desk_member ORDER BY user_id", String.class)
-                .getResultList();
+        return ScalarResults.list(em.createNativeQuery("SELECT user_id FROM ld_desk_member ORDER BY user_id"), String.class);
     }
 }

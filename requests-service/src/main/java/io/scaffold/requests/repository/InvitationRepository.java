@@ -1,5 +1,6 @@
 package io.scaffold.requests.repository;
 
+import io.scaffold.platform.sql.ScalarResults;
 import io.scaffold.requests.domain.AudienceKind;
 import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,13 +101,12 @@ public class InvitationRepository {
 
     /** Owners and facilitators of the community who were not asked for this request yet (never the requester). */
     public List<String> facilitators(UUID requestId, UUID communityId, String requesterId) {
-        return em.createNativeQuery("""
+        return ScalarResults.list(em.createNativeQuery("""
                 SELECT m.user_id FROM community_member m
                 WHERE m.community_id = :c AND m.role IN ('OWNER', 'FACILITATOR') AND m.user_id <> :requester
                   AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :r AND x.user_id = m.user_id)
-                ORDER BY m.user_id""", String.class)
-                .setParameter("c", communityId).setParameter("requester", requesterId).setParameter("r", requestId)
-                .getResultList();
+                ORDER BY m.user_id""")
+                .setParameter("c", communityId).setParameter("requester", requesterId).setParameter("r", requestId), String.class);
     }
 
     /**
@@ -117,15 +117,15 @@ public class InvitationRepository {
         if (tags.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("""
+        return ScalarResults.list(em.createNativeQuery("""
                 SELECT DISTINCT m.user_id FROM community_view v
                 JOIN community_member m ON m.community_id = v.id AND m.role IN ('OWNER', 'FACILITATOR')
                 WHERE v.visibility = 'PUBLIC' AND NOT v.archived AND v.tags && CAST(:tags AS text[])
                   AND m.user_id <> :requester
                   AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :r AND x.user_id = m.user_id)
-                ORDER BY m.user_id LIMIT :limit""", String.class)
+                ORDER BY m.user_id LIMIT :limit""")
                 .setParameter("tags", SqlArrays.text(tags)).setParameter("requester", requesterId)
-                .setParameter("r", requestId).setParameter("limit", limit).getResultList();
+                .setParameter("r", requestId).setParameter("limit", limit), String.class);
     }
 
     /** Records the invitations of one rung in one statement. */

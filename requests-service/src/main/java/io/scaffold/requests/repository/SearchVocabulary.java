@@ -1,5 +1,6 @@
 package io.scaffold.requests.repository;
 
+import io.scaffold.platform.sql.ScalarResults;
 import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -77,9 +78,8 @@ public class SearchVocabulary {
                         + " ON CONFLICT DO NOTHING")
                 .setParameter("share", COMMON_WORD_SHARE).setParameter("rows", COMMON_WORD_ROWS).executeUpdate();
         @SuppressWarnings("unchecked")
-        List<String> starts = em.createNativeQuery(
-                "SELECT substr(lexeme, 2) FROM search_common_word WHERE starts_with(lexeme, '^')", String.class)
-                .getResultList();
+        List<String> starts = ScalarResults.list(em.createNativeQuery(
+                "SELECT substr(lexeme, 2) FROM search_common_word WHERE starts_with(lexeme, '^')"), String.class);
         commonTitleStarts = Set.copyOf(starts);
         return removed + added;
     }
@@ -114,16 +114,14 @@ public class SearchVocabulary {
         }
         if (prefix != null && prefix.length() >= 4) {
             @SuppressWarnings("unchecked")
-            List<String> rows = em.createNativeQuery("""
+            List<String> rows = ScalarResults.list(em.createNativeQuery("""
                             SELECT (SELECT s.word FROM search_word s WHERE s.word %% :typed
                                       AND similarity(s.word, :typed) >= :min
                                     ORDER BY similarity(s.word, :typed) DESC, s.word LIMIT 1)
-                            WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word LIKE :pattern)""".formatted(),
-                            String.class)
+                            WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word LIKE :pattern)""".formatted())
                     .setParameter("typed", prefix).setParameter("min", MIN_SIMILARITY)
                     .setParameter("pattern", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                            + "%")
-                    .getResultList();
+                            + "%"), String.class);
             rows.stream().filter(java.util.Objects::nonNull).findFirst().ifPresent(w -> corrections.put(prefix, w));
         }
         return corrections;

@@ -1,5 +1,6 @@
 package io.scaffold.requests.repository;
 
+import io.scaffold.platform.sql.ScalarResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -58,14 +59,12 @@ public class StatsRepository {
         var query = em.createNativeQuery("SELECT count(*) FROM help_request r WHERE r.accepted_helper_id IS NOT NULL"
                 + " AND r.created_at >= :from AND r.created_at < :to"
                 + (communityId == null ? "" : " AND r.community_id = :community")
-                + " GROUP BY r.accepted_helper_id", Long.class)
+                + " GROUP BY r.accepted_helper_id")
                 .setParameter("from", Timestamp.from(from)).setParameter("to", Timestamp.from(to));
         if (communityId != null) {
             query.setParameter("community", communityId);
         }
-        @SuppressWarnings("unchecked")
-        List<Long> counts = query.getResultList();
-        return counts;
+        return ScalarResults.list(query, Long.class);
     }
 
     private static long count(Object value) {
