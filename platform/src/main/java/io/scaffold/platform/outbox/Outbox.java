@@ -50,6 +50,23 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String aggregateType, String aggregateId, String eventType, Object data) {
+        UUID id = persist(aggregateType, aggregateId, eventType, data);
+        if (io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            recordedEvents.add(id); // told to the caller in Scaffold-Events
+        }
+        return id;
+    }
+
+    /**
+     * Like {@link #record}, for an event the call did not ask for (the caller's claims noted on the way in): it is
+     * not listed in the call's {@code Scaffold-Events} header, which promises the events of the change requested.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordAside(String aggregateType, String aggregateId, String eventType, Object data) {
+        return persist(aggregateType, aggregateId, eventType, data);
+    }
+
+    private UUID persist(String aggregateType, String aggregateId, String eventType, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = EVENT_IDS.generate();
         event.aggregateType = aggregateType;
@@ -63,9 +80,6 @@ public class Outbox {
         event.tracestate = trace.tracestate();
         entityManager.persist(event);
         wakeRelayAfterCommit();
-        if (io.quarkus.arc.Arc.container().requestContext().isActive()) {
-            recordedEvents.add(event.eventId); // told to the caller in Scaffold-Events
-        }
         return event.eventId;
     }
 

@@ -55,7 +55,7 @@ public class KnownPeople {
         QuarkusTransaction.requiringNew().run(() -> {
             PersonClaims changed = merge(claims, now);
             if (changed != null && config.publishEvents()) {
-                outbox.record("person", claims.userId(), PERSON_UPDATED, event(changed, now));
+                outbox.recordAside("person", claims.userId(), PERSON_UPDATED, event(changed, now));
             }
         });
         fingerprints.put(claims.userId(), claims.fingerprint());
