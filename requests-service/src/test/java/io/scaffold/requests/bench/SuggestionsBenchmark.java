@@ -78,6 +78,8 @@ class SuggestionsBenchmark {
         results.add(ExternalLoad.paced("GET /api/requests/suggestions?q=<partial title>", RATE, Duration.ZERO, RUN,
                 bearer, keystrokes));
         db.printStatements("suggestions", 8);
+        List<String> replanned = db.query("SELECT query FROM pg_stat_statements WHERE mean_plan_time > 1"
+                + " AND query LIKE 'WITH visible_communities%' ORDER BY calls DESC LIMIT 1");
         List<String> slowest = slowestAlone(bearer, keystrokes.subList(0, 1000));
 
         System.out.println();
@@ -87,6 +89,7 @@ class SuggestionsBenchmark {
         results.forEach(r -> System.out.println(r.line()));
         System.out.println();
         slowest.forEach(System.out::println);
+        replanned.forEach(q -> System.out.println("planned at each call (custom plans): " + q));
         System.out.println();
         TypedQuery typed = TypedQuery.of("How do I fix kafka7 with postg");
         SuggestionRepository.Search found = SuggestionRepository.Search.strict(typed.wordsTsquery(),

@@ -254,6 +254,41 @@ public abstract class ServiceFoundationContract {
         }
     }
 
+    /**
+     * One-column native queries are untyped and read with {@code ScalarResults}: with a basic result class
+     * ({@code String.class}) Hibernate misses its plan cache on every execution and walks a growing bin of entries.
+     */
+    @Test
+    void noNativeQueryDeclaresABasicResultClass() throws IOException {
+        Pattern basicClass = Pattern.compile(",\\s*(String|UUID|Long|Integer|Short|Boolean|Double|BigDecimal|BigInteger"
+                + "|Instant|OffsetDateTime|LocalDate|LocalDateTime|Timestamp)\\.class$");
+        List<String> offenders = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = java.nio.file.Files.readString(file);
+                for (int at = source.indexOf("createNativeQuery("); at >= 0;
+                        at = source.indexOf("createNativeQuery(", at + 1)) {
+                    Matcher found = basicClass.matcher(arguments(source, at + "createNativeQuery(".length()));
+                    if (found.find()) {
+                        offenders.add(file + ": " + found.group(1) + ".class");
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(offenders).as("native queries with a basic result class").isEmpty();
+    }
+
+    /** The text between an opening parenthesis (just before {@code from}) and its match. */
+    private static String arguments(String source, int from) {
+        int depth = 1;
+        int at = from;
+        while (at < source.length() && depth > 0) {
+            char c = source.charAt(at++);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return source.substring(from, Math.max(from, at - 1)).strip();
+    }
+
     @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
