@@ -37,11 +37,11 @@ public class SnapshotRepository {
     }
 
     /** Community ids after {@code after}, every community (archived ones too), in id order. */
-    @SuppressWarnings("unchecked")
     public List<UUID> communityIdsAfter(UUID after, int limit) {
         return ScalarResults.list(em.createNativeQuery("SELECT id FROM community WHERE (CAST(:after AS uuid) IS NULL"
                         + " OR id > CAST(:after AS uuid)) ORDER BY id LIMIT :limit")
-                .setParameter("after", after == null ? null : after.toString()).setParameter("limit", limit), UUID.class);
+                .setParameter("after", after == null ? null : after.toString()).setParameter("limit", limit),
+                UUID.class);
     }
 
     /** Active members after {@code after} in byte order, each with their declared skills. */
@@ -95,7 +95,6 @@ public class SnapshotRepository {
     /**
      * Claims the run asked for, or one whose replica stopped beating for {@code staleAfterSeconds} (it starts over).
      */
-    @SuppressWarnings("unchecked")
     public Optional<UUID> claim(int staleAfterSeconds) {
         List<UUID> claimed = ScalarResults.list(em.createNativeQuery("""
                         UPDATE community_snapshot SET status = 'RUNNING', started_at = now(), heartbeat_at = now(),

@@ -78,15 +78,16 @@ public class MembershipDirectory implements Audiences {
 
     /** The person's role in the community, if they are an active member. */
     public Optional<String> role(UUID communityId, String userId) {
-        List<String> roles = ScalarResults.list(em.createNativeQuery("SELECT role FROM community_member WHERE community_id = :c"
-                + " AND user_id = :u").setParameter("c", communityId).setParameter("u", userId), String.class);
+        List<String> roles = ScalarResults.list(em.createNativeQuery("SELECT role FROM community_member"
+                + " WHERE community_id = :c AND user_id = :u").setParameter("c", communityId).setParameter("u", userId),
+                String.class);
         return roles.stream().findFirst();
     }
 
     /** PUBLIC or PRIVATE, if the community is known here. */
     public Optional<String> visibility(UUID communityId) {
-        List<String> rows = ScalarResults.list(em.createNativeQuery("SELECT visibility FROM community_view WHERE id = :c")
-                .setParameter("c", communityId), String.class);
+        List<String> rows = ScalarResults.list(em.createNativeQuery(
+                "SELECT visibility FROM community_view WHERE id = :c").setParameter("c", communityId), String.class);
         return rows.stream().findFirst();
     }
 }

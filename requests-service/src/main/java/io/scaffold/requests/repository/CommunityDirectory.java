@@ -186,6 +186,7 @@ public class CommunityDirectory {
     }
 
     public List<String> deskMembers() {
-        return ScalarResults.list(em.createNativeQuery("SELECT user_id FROM ld_desk_member ORDER BY user_id"), String.class);
+        return ScalarResults.list(em.createNativeQuery("SELECT user_id FROM ld_desk_member ORDER BY user_id"),
+                String.class);
     }
 }

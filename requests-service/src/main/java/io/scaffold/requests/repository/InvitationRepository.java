@@ -106,7 +106,8 @@ public class InvitationRepository {
                 WHERE m.community_id = :c AND m.role IN ('OWNER', 'FACILITATOR') AND m.user_id <> :requester
                   AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :r AND x.user_id = m.user_id)
                 ORDER BY m.user_id""")
-                .setParameter("c", communityId).setParameter("requester", requesterId).setParameter("r", requestId), String.class);
+                .setParameter("c", communityId).setParameter("requester", requesterId).setParameter("r", requestId),
+                String.class);
     }
 
     /**

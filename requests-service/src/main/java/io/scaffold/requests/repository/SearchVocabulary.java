@@ -77,7 +77,6 @@ public class SearchVocabulary {
         int added = em.createNativeQuery("INSERT INTO search_common_word (lexeme) " + common
                         + " ON CONFLICT DO NOTHING")
                 .setParameter("share", COMMON_WORD_SHARE).setParameter("rows", COMMON_WORD_ROWS).executeUpdate();
-        @SuppressWarnings("unchecked")
         List<String> starts = ScalarResults.list(em.createNativeQuery(
                 "SELECT substr(lexeme, 2) FROM search_common_word WHERE starts_with(lexeme, '^')"), String.class);
         commonTitleStarts = Set.copyOf(starts);
@@ -113,7 +112,6 @@ public class SearchVocabulary {
             rows.stream().filter(r -> r[1] != null).forEach(r -> corrections.put((String) r[0], (String) r[1]));
         }
         if (prefix != null && prefix.length() >= 4) {
-            @SuppressWarnings("unchecked")
             List<String> rows = ScalarResults.list(em.createNativeQuery("""
                             SELECT (SELECT s.word FROM search_word s WHERE s.word %% :typed
                                       AND similarity(s.word, :typed) >= :min
