@@ -100,6 +100,11 @@ class RepairJourneyTest {
                 ops().get(stack.gateway + "/api/communities/ops/snapshots/" + snapshot).then().statusCode(200)
                         .extract().path("status")));
         long cut = deleteRecordsBefore(beforeSnapshot); // what a retention period does to the oldest events
+        // Both services finish applying the snapshot before their projections are dropped: a consumer still writing
+        // them would race the deletes (a deadlock, or rows back after them).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                rows("communities", "SELECT count(*) FROM scaffold_outbox WHERE sent_at IS NULL").equals(List.of("0"))
+                        && caughtUp("requests-service") && caughtUp("notifications-service"));
 
         sql("requests", "DELETE FROM community_member; DELETE FROM member_skill; DELETE FROM community_resource;"
                 + " DELETE FROM community_view");
@@ -253,6 +258,17 @@ class RepairJourneyTest {
             Map<TopicPartition, Long> offsets = new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
             return offsets;
+        }
+    }
+
+    /** Whether the consumer group has committed every community event on the topic. */
+    private static boolean caughtUp(String group) throws Exception {
+        Map<TopicPartition, Long> end = endOffsets(COMMUNITY_EVENTS);
+        try (Admin admin = admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            return end.entrySet().stream().allMatch(e -> e.getValue() == 0 || committed.get(e.getKey()) != null
+                    && committed.get(e.getKey()).offset() >= e.getValue());
         }
     }
 
