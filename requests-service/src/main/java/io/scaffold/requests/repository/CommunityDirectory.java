@@ -158,9 +158,9 @@ public class CommunityDirectory {
 
     /** The user's role in the community, empty when they are not an active member. */
     public Optional<String> role(UUID communityId, String userId) {
-        List<?> rows = em.createNativeQuery("SELECT role FROM community_member WHERE community_id = :c AND user_id = :u")
-                .setParameter("c", communityId).setParameter("u", userId).getResultList();
-        return rows.stream().map(String.class::cast).findFirst();
+        return ScalarResults.list(em.createNativeQuery("SELECT role FROM community_member"
+                        + " WHERE community_id = :c AND user_id = :u").setParameter("c", communityId)
+                .setParameter("u", userId), String.class).stream().findFirst();
     }
 
     public boolean isManager(UUID communityId, String userId) {
