@@ -1,5 +1,7 @@
 package io.scaffold.requests.repository;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.scaffold.platform.sql.ScalarResults;
 import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +12,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The words of request and resource titles ({@code search_word}), to correct what a person mistyped before
- * searching: a word that is not a known word becomes the known word nearest to it by trigram similarity.
+ * searching: a word that is not a known word becomes the known word nearest to it by trigram similarity. The answers
+ * are kept in memory until words are next learnt: each keystroke repeats the complete words of the one before.
  */
 @ApplicationScoped
 public class SearchVocabulary {
@@ -24,6 +28,11 @@ public class SearchVocabulary {
     private final EntityManager em;
     /** The title-word starts too common to search alone, as of this replica's last refresh. */
     private volatile Set<String> commonTitleStarts = Set.of();
+    /** A complete word's correction (empty: none), as of the last words learnt. */
+    private final Cache<String, Optional<String>> wordCorrections = Caffeine.newBuilder().maximumSize(20_000).build();
+    /** The same for a word being typed (corrected only when no known word starts so). */
+    private final Cache<String, Optional<String>> prefixCorrections = Caffeine.newBuilder().maximumSize(20_000)
+            .build();
 
     public SearchVocabulary(EntityManager em) {
         this.em = em;
@@ -36,6 +45,7 @@ public class SearchVocabulary {
                         SELECT DISTINCT w FROM regexp_split_to_table(lower(:title), '[^[:alnum:]]+') w
                         WHERE length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
                 .setParameter("title", title).executeUpdate();
+        forgetCorrections();
     }
 
     /**
@@ -43,11 +53,22 @@ public class SearchVocabulary {
      * time); how many were new. Edited titles are learnt as they are edited.
      */
     public int learnRequestTitlesSince(Instant since) {
-        return em.createNativeQuery("""
+        int learnt = em.createNativeQuery("""
                         INSERT INTO search_word (word)
                         SELECT DISTINCT w FROM help_request r, regexp_split_to_table(lower(r.title), '[^[:alnum:]]+') w
                         WHERE r.created_at >= :since AND length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
                 .setParameter("since", Timestamp.from(since)).executeUpdate();
+        forgetCorrections();
+        return learnt;
+    }
+
+    /**
+     * Drops the corrections kept in memory: a word another replica learnt (or a word that stopped being mistyped)
+     * is corrected anew. The refresh calls it at every pass, so they are never older than one.
+     */
+    public void forgetCorrections() {
+        wordCorrections.invalidateAll();
+        prefixCorrections.invalidateAll();
     }
 
     /** Share of rows above which a word is too common to find anything by itself ("fix", "error"). */
@@ -98,7 +119,10 @@ public class SearchVocabulary {
      */
     public Map<String, String> corrections(List<String> words, String prefix) {
         Map<String, String> corrections = new HashMap<>();
-        if (!words.isEmpty()) {
+        Map<String, Optional<String>> found = new HashMap<>(wordCorrections.getAllPresent(words));
+        List<String> unseen = words.stream().filter(w -> !found.containsKey(w)).distinct().toList();
+        if (!unseen.isEmpty()) {
+            unseen.forEach(w -> found.put(w, Optional.empty())); // known, or too short to correct
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             SELECT t.typed, (SELECT s.word FROM search_word s WHERE s.word %% t.typed
@@ -107,21 +131,27 @@ public class SearchVocabulary {
                             FROM unnest(CAST(:words AS text[])) AS t(typed)
                             WHERE length(t.typed) >= 3
                               AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = t.typed)""".formatted())
-                    .setParameter("words", SqlArrays.text(words)).setParameter("min", MIN_SIMILARITY)
+                    .setParameter("words", SqlArrays.text(unseen)).setParameter("min", MIN_SIMILARITY)
                     .getResultList();
-            rows.stream().filter(r -> r[1] != null).forEach(r -> corrections.put((String) r[0], (String) r[1]));
+            rows.forEach(r -> found.put((String) r[0], Optional.ofNullable((String) r[1])));
+            unseen.forEach(w -> wordCorrections.put(w, found.get(w)));
         }
+        found.forEach((word, correction) -> correction.ifPresent(c -> corrections.put(word, c)));
         if (prefix != null && prefix.length() >= 4) {
-            List<String> rows = ScalarResults.list(em.createNativeQuery("""
-                            SELECT (SELECT s.word FROM search_word s WHERE s.word %% :typed
-                                      AND similarity(s.word, :typed) >= :min
-                                    ORDER BY similarity(s.word, :typed) DESC, s.word LIMIT 1)
-                            WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word LIKE :pattern)""".formatted())
-                    .setParameter("typed", prefix).setParameter("min", MIN_SIMILARITY)
-                    .setParameter("pattern", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                            + "%"), String.class);
-            rows.stream().filter(java.util.Objects::nonNull).findFirst().ifPresent(w -> corrections.put(prefix, w));
+            prefixCorrections.get(prefix, this::prefixCorrection).ifPresent(w -> corrections.put(prefix, w));
         }
         return corrections;
+    }
+
+    private Optional<String> prefixCorrection(String prefix) {
+        List<String> rows = ScalarResults.list(em.createNativeQuery("""
+                        SELECT (SELECT s.word FROM search_word s WHERE s.word %% :typed
+                                  AND similarity(s.word, :typed) >= :min
+                                ORDER BY similarity(s.word, :typed) DESC, s.word LIMIT 1)
+                        WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word LIKE :pattern)""".formatted())
+                .setParameter("typed", prefix).setParameter("min", MIN_SIMILARITY)
+                .setParameter("pattern", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                        + "%"), String.class);
+        return rows.stream().filter(java.util.Objects::nonNull).findFirst();
     }
 }

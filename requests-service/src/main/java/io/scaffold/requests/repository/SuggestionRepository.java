@@ -6,19 +6,21 @@ import jakarta.persistence.Query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What already exists for a problem being typed: other people's requests that match it (resolved ones with an
  * accepted answer first) and the library resources of the communities the caller can see (guides first), found
  * through the full-text indexes (the word still being typed through the index of title-word starts), in one
- * statement. At most {@link #MAX_CANDIDATES} matches of each are ranked, so a query made of very common words costs
+ * statement (and a looser second one only when that finds nothing). At most {@link #MAX_CANDIDATES} matches of each are ranked, so a query made of very common words costs
  * no more than that.
  */
 @ApplicationScoped
 public class SuggestionRepository {
     /** The most matches of each kind one suggestion ranks. */
-    static final int MAX_CANDIDATES = 200;
+    static final int MAX_CANDIDATES = 100;
     /** The best-ranked matches compared with the typed text (more than the largest page of suggestions). */
     static final int SHORTLIST = 30;
 
@@ -37,6 +39,9 @@ public class SuggestionRepository {
     }
 
     public record Found(List<Answer> answers, List<Resource> resources) {
+        boolean isEmpty() {
+            return answers.isEmpty() && resources.isEmpty();
+        }
     }
 
     /**
@@ -63,17 +68,26 @@ public class SuggestionRepository {
      * the community the person would ask in.
      */
     public Found suggest(Search search, String text, String callerId, UUID communityId, int limit) {
-        Query query = em.createNativeQuery(sql(search))
-                .setParameter("text", text).setParameter("me", callerId)
+        Query strict = em.createNativeQuery(strictSql(search));
+        bindIfUsed(strict, "words", search.words());
+        bindIfUsed(strict, "prefix", search.titlePrefix());
+        Found found = found(strict, text, callerId, communityId, limit);
+        if (!search.fallback() || !found.isEmpty()) {
+            return found;
+        }
+        // A statement of its own, run only now: folded into the strict one, the whole was planned afresh at many
+        // calls (custom plans of both parts) for a part that most calls never execute.
+        Query loose = em.createNativeQuery(looseSql(search))
+                .setParameter("fallbackWords", search.fallbackWords() == null ? "" : search.fallbackWords())
+                .setParameter("anyWords", search.anyWords());
+        bindIfUsed(loose, "fallbackPrefix", search.fallbackPrefix());
+        return found(loose, text, callerId, communityId, limit);
+    }
+
+    private Found found(Query query, String text, String callerId, UUID communityId, int limit) {
+        query.setParameter("text", text).setParameter("me", callerId)
                 .setParameter("community", communityId == null ? null : communityId.toString())
                 .setParameter("limit", limit);
-        bindIfUsed(query, "words", search.words());
-        bindIfUsed(query, "prefix", search.titlePrefix());
-        if (search.fallback()) {
-            query.setParameter("fallbackWords", search.fallbackWords() == null ? "" : search.fallbackWords());
-            query.setParameter("anyWords", search.anyWords());
-            bindIfUsed(query, "fallbackPrefix", search.fallbackPrefix());
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<Answer> answers = new ArrayList<>();
@@ -91,49 +105,51 @@ public class SuggestionRepository {
         return new Found(answers, resources);
     }
 
+    /** The few statements above, by shape: composed once, not at every keystroke. */
+    private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
+
+    private static final String VISIBLE_COMMUNITIES = """
+            WITH visible_communities AS (
+                SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = 'PUBLIC'
+                    OR EXISTS (SELECT 1 FROM community_member m WHERE m.community_id = v.id AND m.user_id = :me)))
+            """;
+
     /**
-     * The statement {@link #suggest} runs (public for the benchmark's query plans): the strict search for answers and
-     * resources; with a fallback, the looser one, run only when the strict one found nothing of either (a one-time
-     * filter: otherwise it is never executed).
+     * The strict search {@link #suggest} runs first (public for the benchmark's query plans): every complete word and
+     * the title-word start, for answers and resources.
      */
-    public static String sql(Search search) {
-        StringBuilder sql = new StringBuilder("""
-                WITH visible_communities AS (
-                    SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = 'PUBLIC'
-                        OR EXISTS (SELECT 1 FROM community_member m WHERE m.community_id = v.id AND m.user_id = :me))),
-                """);
-        String words = "to_tsquery('english', CAST(:words AS text))";
-        String prefix = search.titlePrefix() == null ? null : titleStart(":prefix");
-        if (search.fallback()) {
-            // The complete words' lexemes that are not common (the refresh keeps search_common_word from the
-            // column statistics); when all are common, any of the words and tags.
-            sql.append("""
-                    fallback AS (
-                        SELECT coalesce(
-                            (SELECT CAST(string_agg(quote_literal(l.lexeme), ' | ') AS tsquery)
-                             FROM unnest(tsvector_to_array(to_tsvector('english', CAST(:fallbackWords AS text))))
-                                 AS l(lexeme)
-                             WHERE l.lexeme NOT IN (SELECT lexeme FROM search_common_word)),
-                            to_tsquery('english', CAST(:anyWords AS text))) AS q),
-                    """);
-        }
-        sql.append("found AS (\n")
-                .append(answers(condition(search.words() == null ? null : words, prefix, "AND"),
-                        search.words() == null ? null : words))
-                .append("\n    UNION ALL\n")
-                .append(resources(condition(search.words() == null ? null : words, prefix, "AND"),
-                        search.words() == null ? null : words))
-                .append(")\nSELECT * FROM found");
-        if (search.fallback()) {
-            String anyWords = "(SELECT q FROM fallback)";
-            String anyPrefix = search.fallbackPrefix() == null ? null : titleStart(":fallbackPrefix");
-            sql.append("\nUNION ALL\nSELECT * FROM (\n")
-                    .append(answers(condition(anyWords, anyPrefix, "OR"), anyWords))
-                    .append("\n    UNION ALL\n")
-                    .append(resources(condition(anyWords, anyPrefix, "OR"), anyWords))
-                    .append(") loose WHERE NOT EXISTS (SELECT 1 FROM found)");
-        }
-        return sql.toString();
+    public static String strictSql(Search search) {
+        boolean hasWords = search.words() != null;
+        boolean hasPrefix = search.titlePrefix() != null;
+        return STATEMENTS.computeIfAbsent("strict " + hasWords + " " + hasPrefix, key -> {
+            String words = hasWords ? "to_tsquery('english', CAST(:words AS text))" : null;
+            String condition = condition(words, hasPrefix ? titleStart(":prefix") : null, "AND");
+            return VISIBLE_COMMUNITIES + answers(condition, words) + "\nUNION ALL\n" + resources(condition, words);
+        });
+    }
+
+    /**
+     * The looser search, run when the strict one found nothing of either kind: the complete words' lexemes that are
+     * not common (the refresh keeps search_common_word from the column statistics), or when all are common any of
+     * the words and tags; or a title word starting with the fallback prefix.
+     */
+    public static String looseSql(Search search) {
+        boolean hasPrefix = search.fallbackPrefix() != null;
+        return STATEMENTS.computeIfAbsent("loose " + hasPrefix, key -> looseSql(hasPrefix));
+    }
+
+    private static String looseSql(boolean hasPrefix) {
+        String anyWords = "(SELECT q FROM fallback)";
+        String condition = condition(anyWords, hasPrefix ? titleStart(":fallbackPrefix") : null, "OR");
+        return VISIBLE_COMMUNITIES + """
+                , fallback AS (
+                    SELECT coalesce(
+                        (SELECT CAST(string_agg(quote_literal(l.lexeme), ' | ') AS tsquery)
+                         FROM unnest(tsvector_to_array(to_tsvector('english', CAST(:fallbackWords AS text))))
+                             AS l(lexeme)
+                         WHERE l.lexeme NOT IN (SELECT lexeme FROM search_common_word)),
+                        to_tsquery('english', CAST(:anyWords AS text))) AS q)
+                """ + answers(condition, anyWords) + "\nUNION ALL\n" + resources(condition, anyWords);
     }
 
     /** A title-word start is a key of its own ('^' marked): quoted, it is never read as query syntax. */
