@@ -87,7 +87,7 @@ public class DigestRepository {
                             LEFT JOIN kind_preference k ON k.user_id = n.user_id AND k.kind = n.kind
                             WHERE n.user_id = u.user_id AND n.status = 'UNREAD' AND n.mailed_at IS NULL
                               AND n.created_at > :notBefore AND coalesce(k.email, d.email) = 'DIGEST'
-                            ORDER BY n.id DESC LIMIT :limit
+                            ORDER BY n.id DESC NULLS LAST LIMIT :limit
                         ) n
                         LEFT JOIN community_view c ON c.id = n.community_id
                         ORDER BY n.user_id, n.id DESC""", Object[].class)

@@ -139,7 +139,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** The person's items newer than {@code afterId}, oldest first: what a reconnecting stream missed. */
     public List<Notification> since(String userId, long afterId, int limit) {
-        return find("userId = ?1 and id > ?2 and status <> ?3 order by id", userId, afterId,
+        // NULLS FIRST: the order the inbox index gives walked backwards (never the primary key's, see V7).
+        return find("userId = ?1 and id > ?2 and status <> ?3 order by id asc nulls first", userId, afterId,
                 NotificationStatus.ARCHIVED).page(0, limit).list();
     }
 
@@ -181,7 +182,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             query.append(" and id < :before");
             params.put("before", beforeId);
         }
-        return find(query + " order by id desc", params).page(0, limit).list();
+        // NULLS LAST: the order only the inbox index gives (see V7), so it is the plan whoever the person is.
+        return find(query + " order by id desc nulls last", params).page(0, limit).list();
     }
 
     /** Marks the caller's unread items read, all of them or those up to an id; returns how many. */
