@@ -92,6 +92,9 @@ class CommunityReadBenchmark {
             System.out.println("=== communities-service read path (" + WORKERS + " clients, " + RUN.toSeconds()
                     + " s per run, 10,000 communities, 100,000 resources) ===");
             results.forEach(r -> System.out.println(r.line()));
+            io.scaffold.platform.testing.bench.BenchReport.record("GET /api/communities/{id} via the gateway,"
+                    + " throughput (baseline: a bare findById endpoint)", gatewayRead.requestsPerSecond(), "req/s",
+                    baseline.requestsPerSecond(), null);
             System.out.printf("gateway read / baseline throughput: %.0f %%%n",
                     100 * gatewayRead.requestsPerSecond() / baseline.requestsPerSecond());
             System.out.println();

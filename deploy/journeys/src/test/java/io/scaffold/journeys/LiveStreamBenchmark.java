@@ -110,6 +110,11 @@ class LiveStreamBenchmark {
                 System.out.println("GET unread-count at 100/s, before: " + readBefore);
                 System.out.println("GET unread-count at 100/s, with them open: " + readWith);
                 System.out.println("push latency with them open, 50 requests: " + pushWith);
+                io.scaffold.platform.testing.bench.BenchReport.record("push to its stream with " + IDLE
+                        + " idle streams open, p99 (baseline: POST to the event on the topic)", pushWith.p99(), "ms",
+                        kafka.p99(), io.scaffold.platform.testing.bench.BenchReport.Target.below(50, "ms"));
+                io.scaffold.platform.testing.bench.BenchReport.record("resident memory per idle SSE connection",
+                        (double) (rssWith - rssBefore) / IDLE, "kB", Double.NaN, null);
                 System.out.println();
             } finally {
                 reading.set(false);

@@ -8,6 +8,7 @@ import io.scaffold.notifications.service.Fanout;
 import io.scaffold.platform.consumer.IncomingEvent;
 import io.scaffold.platform.testing.TestTokens;
 import io.scaffold.platform.testing.bench.BenchDatabase;
+import io.scaffold.platform.testing.bench.BenchReport;
 import io.scaffold.platform.testing.bench.ExternalLoad;
 import io.scaffold.platform.testing.bench.LoadGenerator;
 import jakarta.inject.Inject;
@@ -139,6 +140,12 @@ class NotificationsBenchmark {
                 RUN.toSeconds());
         System.out.println(quiet.line());
         System.out.println(during.line());
+        BenchReport.record("fan-out to 10,000 followers, durable commit (baseline: a transaction per row)",
+                median(durableFanOuts), "ms", median(durableLoops), BenchReport.Target.ratioAtMost(0.1));
+        reads.forEach(r -> BenchReport.record("inbox " + r.name() + ", p99 at 200/s over 1,000,000 items", r.p(99),
+                "ms", Double.NaN, BenchReport.Target.below(10, "ms")));
+        BenchReport.record("a follower's inbox list p99 during a fan-out to " + LARGE_MEMBERS + " (baseline: without)",
+                during.p(99), "ms", quiet.p(99), BenchReport.Target.below(20, "ms"));
         System.out.println();
         db.explain("inbox page, heavy reader", "SELECT * FROM notification WHERE user_id = 'heavy-1'"
                 + " ORDER BY id DESC NULLS LAST LIMIT 21");
