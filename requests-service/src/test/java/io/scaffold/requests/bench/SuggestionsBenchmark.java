@@ -70,7 +70,9 @@ class SuggestionsBenchmark {
         System.out.println("common words: " + db.query("SELECT lexeme FROM search_common_word ORDER BY lexeme"));
         String base = "http://localhost:" + service.getPort();
         String bearer = TestTokens.bearer(CALLER);
-        List<String> titles = db.query("SELECT title FROM help_request ORDER BY random() LIMIT 5000");
+        // The seeded titles only: the requests benchmark, run first in the same JVM, asks "Help with <skill>".
+        List<String> titles = db.query("SELECT title FROM help_request WHERE title LIKE 'How do I % with %'"
+                + " ORDER BY random() LIMIT 5000");
         List<String> keystrokes = new ArrayList<>();
         List<String> searches = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
