@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -144,10 +145,22 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 NotificationStatus.ARCHIVED).page(0, limit).list();
     }
 
-    /** Items one commit wrote ({@code from..to}) for the people connected here. */
-    public List<Notification> written(long from, long to, List<String> users) {
-        return find("id between ?1 and ?2 and userId in ?3 and status = ?4 order by id", from, to, users,
-                NotificationStatus.UNREAD).list();
+    /**
+     * Items one commit wrote ({@code from..to}) for the people connected here. A commit's range is mostly a few ids
+     * while thousands of people may be connected, or the reverse after a large fan-out: the smaller side drives the
+     * read and the other filters it. Never an {@code IN} list of every connected person, whose thousands of bind
+     * parameters cost more than the read itself.
+     */
+    public List<Notification> written(long from, long to, Set<String> users) {
+        if (to - from + 1 <= users.size()) {
+            return find("id between ?1 and ?2 and status = ?3 order by id", from, to, NotificationStatus.UNREAD)
+                    .stream().filter(n -> users.contains(n.userId)).toList();
+        }
+        return getEntityManager().createNativeQuery("SELECT * FROM notification WHERE id BETWEEN :from AND :to"
+                        + " AND user_id = ANY(CAST(:users AS text[])) AND status = 'UNREAD' ORDER BY id",
+                        Notification.class)
+                .setParameter("from", from).setParameter("to", to)
+                .setParameter("users", SqlArrays.text(List.copyOf(users))).getResultList();
     }
 
     /** The unread counts of these people (absent: none unread). */

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** What the live streams read from the database, off any HTTP request: each call is its own short transaction. */
@@ -34,7 +35,7 @@ public class StreamReads {
 
     @ActivateRequestContext
     @Transactional
-    public Batch written(long from, long to, List<String> connected) {
+    public Batch written(long from, long to, Set<String> connected) {
         return pushable(notifications.written(from, to, connected), false);
     }
 

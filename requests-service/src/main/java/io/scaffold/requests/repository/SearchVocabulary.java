@@ -6,6 +6,9 @@ import io.scaffold.platform.sql.ScalarResults;
 import io.scaffold.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,6 +29,7 @@ public class SearchVocabulary {
     static final double MIN_SIMILARITY = 0.4;
 
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
     /** The title-word starts too common to search alone, as of this replica's last refresh. */
     private volatile Set<String> commonTitleStarts = Set.of();
     /** A complete word's correction (empty: none), as of the last words learnt. */
@@ -34,8 +38,9 @@ public class SearchVocabulary {
     private final Cache<String, Optional<String>> prefixCorrections = Caffeine.newBuilder().maximumSize(20_000)
             .build();
 
-    public SearchVocabulary(EntityManager em) {
+    public SearchVocabulary(EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
     }
 
     /** Adds the words of this title (lower case, 3-40 letters or digits). */
@@ -45,7 +50,7 @@ public class SearchVocabulary {
                         SELECT DISTINCT w FROM regexp_split_to_table(lower(:title), '[^[:alnum:]]+') w
                         WHERE length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
                 .setParameter("title", title).executeUpdate();
-        forgetCorrections();
+        forgetCorrectionsOnceCommitted();
     }
 
     /**
@@ -58,8 +63,29 @@ public class SearchVocabulary {
                         SELECT DISTINCT w FROM help_request r, regexp_split_to_table(lower(r.title), '[^[:alnum:]]+') w
                         WHERE r.created_at >= :since AND length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING""")
                 .setParameter("since", Timestamp.from(since)).executeUpdate();
-        forgetCorrections();
+        forgetCorrectionsOnceCommitted();
         return learnt;
+    }
+
+    /**
+     * Drops the corrections when the words just learnt are visible to other transactions: dropped before the commit,
+     * a keystroke in between would keep its old "no correction" answer until the next refresh pass.
+     */
+    private void forgetCorrectionsOnceCommitted() {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            forgetCorrections();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forgetCorrections();
+            }
+        });
     }
 
     /**

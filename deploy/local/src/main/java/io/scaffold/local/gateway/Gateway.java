@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -99,12 +100,24 @@ public final class Gateway implements AutoCloseable {
         router.route().handler(ctx -> routes.routeFor(ctx.normalizedPath())
                 .ifPresentOrElse(route -> proxies.get(route.backend()).handle(ctx.request()),
                         () -> GatewayProblems.send(ctx, 404, "No route for " + ctx.normalizedPath())));
+        boolean answersCors = !corsOrigins.isEmpty();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false)
                         .setMaxInitialLineLength(GatewayGuard.PARSER_LIMIT)
                         .setMaxHeaderSize(GatewayGuard.PARSER_LIMIT)
                         .setInitialSettings(new io.vertx.core.http.Http2Settings()
                                 .setMaxHeaderListSize(GatewayGuard.PARSER_LIMIT)))
-                .requestHandler(router);
+                .requestHandler(request -> {
+                    // The common case skips the router: a service's path as it came, within limits, no CORS to
+                    // answer. The router handles the rest (CORS, the gateway's own endpoints, refusals) in full.
+                    RouteTable.Route route = (!answersCors || request.getHeader("Origin") == null)
+                            && GatewayGuard.admitsAsItCame(request) ? routes.routeFor(request.path()).orElse(null)
+                            : null;
+                    if (route == null) {
+                        router.handle(request);
+                    } else {
+                        proxyAsItCame(request, proxies.get(route.backend()));
+                    }
+                });
         try {
             server.listen(port, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -118,17 +131,34 @@ public final class Gateway implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** What the router's first handlers do to a request, done without a routing context. */
+    private static void proxyAsItCame(HttpServerRequest request, HttpProxy proxy) {
+        String id = requestIdOf(request);
+        request.response().headersEndHandler(v -> request.response().headers().set(REQUEST_ID, id));
+        continueOrStartTrace(request);
+        try {
+            proxy.handle(request);
+        } catch (RuntimeException e) {
+            GatewayProblems.send(request, 500, GatewayProblems.title(500), null);
+        }
+    }
+
     private static void requestId(RoutingContext ctx) {
-        String id = ctx.request().getHeader(REQUEST_ID);
+        String id = requestIdOf(ctx.request());
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(REQUEST_ID, id));
+        ctx.next();
+    }
+
+    /** The caller's request id, or a new one set on the request (so the service logs the same). */
+    private static String requestIdOf(HttpServerRequest request) {
+        String id = request.getHeader(REQUEST_ID);
         if (id == null || id.isBlank() || id.length() > 200) {
             // Request ids only correlate logs: a fast non-cryptographic random keeps SecureRandom off the hot path.
             ThreadLocalRandom random = ThreadLocalRandom.current();
             id = new UUID(random.nextLong(), random.nextLong()).toString();
-            ctx.request().headers().set(REQUEST_ID, id);
+            request.headers().set(REQUEST_ID, id);
         }
-        String echoed = id;
-        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(REQUEST_ID, echoed));
-        ctx.next();
+        return id;
     }
 
     /**
@@ -136,15 +166,24 @@ public final class Gateway implements AutoCloseable {
      * reaches, and every event it causes, shares one trace id; the gateway itself records no span.
      */
     static void traceContext(RoutingContext ctx) {
-        String parent = ctx.request().getHeader(TRACEPARENT);
+        continueOrStartTrace(ctx.request());
+        ctx.next();
+    }
+
+    private static void continueOrStartTrace(HttpServerRequest request) {
+        String parent = request.getHeader(TRACEPARENT);
         if (parent == null || !VALID_TRACEPARENT.matcher(parent).matches()) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong() | 1);
-            String spanId = String.format("%016x", random.nextLong() | 1);
-            ctx.request().headers().set(TRACEPARENT, "00-" + traceId + "-" + spanId + "-01");
-            ctx.request().headers().remove("tracestate");
+            request.headers().set(TRACEPARENT, "00-" + hex16(random.nextLong()) + hex16(random.nextLong() | 1) + "-"
+                    + hex16(random.nextLong() | 1) + "-01");
+            request.headers().remove("tracestate");
         }
-        ctx.next();
+    }
+
+    /** 16 lower-case hex digits (String.format costs more than the rest of the request's handling here). */
+    static String hex16(long value) {
+        String digits = Long.toHexString(value);
+        return digits.length() == 16 ? digits : "0".repeat(16 - digits.length()) + digits;
     }
 
     private static void ready(RoutingContext ctx, HttpClient client, Map<String, Integer> backends) {

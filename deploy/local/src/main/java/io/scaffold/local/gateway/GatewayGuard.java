@@ -35,30 +35,55 @@ final class GatewayGuard {
                     + MAX_URI_LENGTH + " are accepted");
             return;
         }
-        long headerBytes = 0;
-        for (Map.Entry<String, String> header : request.headers()) {
-            headerBytes += header.getKey().length() + header.getValue().length() + 4;
-        }
+        long headerBytes = headerBytes(request);
         if (headerBytes > MAX_HEADER_BYTES) {
             GatewayProblems.send(ctx, 431, "The request headers have " + headerBytes + " bytes; at most "
                     + MAX_HEADER_BYTES + " are accepted");
             return;
         }
-        if (DOT_SEGMENT.matcher(GatewayProblems.pathOf(target)).find()) {
+        if (hasDotSegment(GatewayProblems.pathOf(target))) {
             GatewayProblems.send(ctx, 400, "path: '.' and '..' segments are not accepted; send the resource's own path",
                     GatewayProblems.field("path", "must not contain '.' or '..' segments"));
             return;
         }
-        if (BODY_METHODS.contains(request.method())) {
-            long declared = declaredLength(request.getHeader("Content-Length"));
-            if (declared > MAX_BODY_BYTES) {
-                ctx.response().putHeader("Connection", "close").endHandler(done -> request.connection().close());
-                GatewayProblems.send(ctx, 413, "The request body has " + declared + " bytes; at most "
-                        + MAX_BODY_BYTES + " are accepted");
-                return;
-            }
+        long declared = declaredBodyLength(request);
+        if (declared > MAX_BODY_BYTES) {
+            ctx.response().putHeader("Connection", "close").endHandler(done -> request.connection().close());
+            GatewayProblems.send(ctx, 413, "The request body has " + declared + " bytes; at most "
+                    + MAX_BODY_BYTES + " are accepted");
+            return;
         }
         ctx.next();
+    }
+
+    /**
+     * Whether the gateway can hand this request to a service straight away: every check above passes, and its path
+     * is already in normal form (no percent-encoding, no empty segment), so routing it as it came routes it as the
+     * router would after normalising.
+     */
+    static boolean admitsAsItCame(HttpServerRequest request) {
+        String path = request.path();
+        return path != null && request.uri().length() <= MAX_URI_LENGTH && path.indexOf('%') < 0
+                && !path.contains("//") && !hasDotSegment(path) && headerBytes(request) <= MAX_HEADER_BYTES
+                && declaredBodyLength(request) <= MAX_BODY_BYTES;
+    }
+
+    private static long headerBytes(HttpServerRequest request) {
+        long bytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
+    private static boolean hasDotSegment(String path) {
+        // most paths have neither a dot nor an escape: the pattern only runs on those that may hold one
+        return (path.indexOf('.') >= 0 || path.indexOf('%') >= 0) && DOT_SEGMENT.matcher(path).find();
+    }
+
+    /** The Content-Length a request with a body declares; -1 when none (or not a body method). */
+    private static long declaredBodyLength(HttpServerRequest request) {
+        return BODY_METHODS.contains(request.method()) ? declaredLength(request.getHeader("Content-Length")) : -1;
     }
 
     private static long declaredLength(String value) {

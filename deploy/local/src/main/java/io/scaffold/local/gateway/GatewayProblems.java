@@ -1,5 +1,7 @@
 package io.scaffold.local.gateway;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -74,15 +76,20 @@ final class GatewayProblems {
     }
 
     static void send(RoutingContext ctx, int status, String detail, JsonArray errors) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
+        send(ctx.request(), status, detail, errors);
+    }
+
+    static void send(HttpServerRequest request, int status, String detail, JsonArray errors) {
+        HttpServerResponse response = request.response();
+        if (response.headWritten()) {
+            response.reset();
             return;
         }
         if (status == 503) {
-            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
-                .end(body(status, detail, pathOf(ctx.request().uri()), errors).encode());
+        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
+                .end(body(status, detail, pathOf(request.uri()), errors).encode());
     }
 
     static JsonArray field(String field, String message) {
