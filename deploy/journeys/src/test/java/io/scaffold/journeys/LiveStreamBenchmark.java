@@ -97,6 +97,7 @@ class LiveStreamBenchmark {
                 Stats pushWith = Stats.of(measure(stack, community, stream, onTopic, 50).stream().map(l -> l[0])
                         .toList());
                 idle.forEach(f -> f.join().body().close());
+                BareBaseline bare = bareBaseline(stack.settings.serviceJavaOpts(), http);
 
                 System.out.println();
                 System.out.println("=== live stream on the full local stack ===");
@@ -113,13 +114,69 @@ class LiveStreamBenchmark {
                 io.scaffold.platform.testing.bench.BenchReport.record("push to its stream with " + IDLE
                         + " idle streams open, p99 (baseline: POST to the event on the topic)", pushWith.p99(), "ms",
                         kafka.p99(), io.scaffold.platform.testing.bench.BenchReport.Target.below(50, "ms"));
-                io.scaffold.platform.testing.bench.BenchReport.record("resident memory per idle SSE connection",
-                        (double) (rssWith - rssBefore) / IDLE, "kB", Double.NaN, null);
+                System.out.printf("baseline: a bare Vert.x SSE handler in a JVM with the same options, %d streams: %d open;"
+                        + " RSS %,d kB -> %,d kB: %.1f kB per connection%n", IDLE, bare.open, bare.rssBefore,
+                        bare.rssWith, bare.perConnection());
+                io.scaffold.platform.testing.bench.BenchReport.record("resident memory per idle SSE connection"
+                        + " (baseline: a bare Vert.x SSE handler)", (double) (rssWith - rssBefore) / IDLE, "kB",
+                        bare.perConnection(), io.scaffold.platform.testing.bench.BenchReport.Target.ratioAtMost(2));
                 System.out.println();
             } finally {
                 reading.set(false);
                 topicReader.join(5000);
             }
+        }
+    }
+
+    /** Resident memory of the bare SSE server before and with {@link #IDLE} streams open. */
+    record BareBaseline(long open, long rssBefore, long rssWith) {
+        double perConnection() {
+            return (double) (rssWith - rssBefore) / IDLE;
+        }
+    }
+
+    /** Runs {@link BareSseServer} in its own JVM, opens as many streams on it as on the service, and measures it. */
+    private static BareBaseline bareBaseline(String javaOpts, HttpClient http) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareSseServer.class.getName()));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    server.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.startsWith("listening on ")) {
+                throw new IllegalStateException("the bare SSE server did not start: " + line);
+            }
+            String url = "http://127.0.0.1:" + line.substring("listening on ".length()) + "/stream";
+            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "bare-sse-output");
+            drain.setDaemon(true);
+            drain.start();
+            // the same warm-up the service had: a few streams opened and closed before the first reading
+            for (int i = 0; i < 20; i++) {
+                http.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofLines())
+                        .join().body().close();
+            }
+            long pid = server.pid();
+            gc(pid);
+            long before = rssKb(pid);
+            List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
+            for (int i = 0; i < IDLE; i++) {
+                streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer idle-" + i).header("Accept", "text/event-stream").build(),
+                        HttpResponse.BodyHandlers.ofLines()));
+            }
+            CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).join();
+            long open = streams.stream().filter(f -> f.join().statusCode() == 200).count();
+            Thread.sleep(2000);
+            gc(pid);
+            long with = rssKb(pid);
+            streams.forEach(f -> f.join().body().close());
+            return new BareBaseline(open, before, with);
+        } finally {
+            server.destroy();
+            server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

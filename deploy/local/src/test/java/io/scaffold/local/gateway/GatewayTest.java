@@ -108,6 +108,21 @@ class GatewayTest {
     }
 
     @Test
+    void aPathNotInNormalFormIsRoutedAsItsNormalFormIsAndAnswersOfAnAllowedOriginCarryCors() throws Exception {
+        // the router's way, not the direct one: an empty segment, and a call from a browser on another origin
+        HttpResponse<String> doubled = get("/api//communities/42");
+        assertEquals(200, doubled.statusCode());
+        assertTrue(doubled.body().startsWith("/api//communities/42 "), doubled.body());
+        assertTrue(doubled.headers().firstValue("X-Request-Id").isPresent());
+        HttpResponse<String> fromBrowser = http.send(HttpRequest.newBuilder(uri("/api/communities/42"))
+                .header("Origin", "http://localhost:3000").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fromBrowser.statusCode());
+        assertEquals("http://localhost:3000", fromBrowser.headers().firstValue("Access-Control-Allow-Origin")
+                .orElseThrow());
+        assertTrue(fromBrowser.headers().firstValue("X-Request-Id").isPresent());
+    }
+
+    @Test
     void aClientsRequestIdIsKept() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/communities"))
                 .header("X-Request-Id", "trace-me").build(), HttpResponse.BodyHandlers.ofString());
