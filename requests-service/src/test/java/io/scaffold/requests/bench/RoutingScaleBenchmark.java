@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * How the ask's routing scales with the community (run with -Pbench): {@code POST /api/requests} into communities of
  * 1,000, 10,000 and 100,000 members, each member with 3 of 200 skills, so that a request's two tags match about 3 %
  * of the community. For each size: throughput and CPU per request with {@value #WORKERS} clients, then p99 at one
- * rate for all sizes (half the slowest size's throughput), and the statements' database time. The sizes alternate
+ * rate for all sizes (half the slowest size's throughput), and the statements' database time (routing's among them). The sizes alternate
  * round after round, so that the machine's drift hits them all. Figures are printed, never asserted.
  */
 @QuarkusTest
