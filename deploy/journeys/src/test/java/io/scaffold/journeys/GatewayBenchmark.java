@@ -50,7 +50,7 @@ class GatewayBenchmark {
             }
             Path script = script(paths, stack.token("bench-reader"));
             int servicePort = stack.port("communities-service");
-            servicePid = servicePid();
+            servicePid = ServiceProcess.pidOf("communities-service");
             List<Way> ways = new ArrayList<>();
             ways.add(new Way("direct", "http://localhost:" + servicePort, -1));
             ways.add(new Way("gateway", stack.gateway, ProcessHandle.current().pid()));
@@ -240,24 +240,11 @@ class GatewayBenchmark {
     }
 
     private Wrk run(String wrk, Path script, Way way, int connections) throws Exception {
-        double proxyBefore = way.proxyPid < 0 ? Double.NaN : cpuMillis(way.proxyPid);
-        double serviceBefore = cpuMillis(servicePid);
+        double proxyBefore = way.proxyPid < 0 ? Double.NaN : ServiceProcess.cpuMillis(way.proxyPid);
+        double serviceBefore = ServiceProcess.cpuMillis(servicePid);
         Wrk run = Wrk.parse(wrk(wrk, script, way.base, connections, SECONDS));
-        return run.withCpu(way.proxyPid < 0 ? Double.NaN : cpuMillis(way.proxyPid) - proxyBefore,
-                cpuMillis(servicePid) - serviceBefore);
-    }
-
-    /** User and system CPU time a process has used so far (Linux {@code /proc/<pid>/stat}, in clock ticks of 10 ms). */
-    private static double cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
-    }
-
-    private static long servicePid() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
-                .contains("communities-service/target/quarkus-app/quarkus-run.jar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("communities-service process not found")).pid();
+        return run.withCpu(way.proxyPid < 0 ? Double.NaN : ServiceProcess.cpuMillis(way.proxyPid) - proxyBefore,
+                ServiceProcess.cpuMillis(servicePid) - serviceBefore);
     }
 
     private static String wrk(String wrk, Path script, String base, int connections, int seconds) throws Exception {

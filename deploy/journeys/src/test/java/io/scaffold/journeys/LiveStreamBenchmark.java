@@ -68,12 +68,12 @@ class LiveStreamBenchmark {
                 Stats kafka = Stats.of(latencies.stream().filter(l -> l[1] >= 0).map(l -> l[1]).toList());
 
                 // --- 5,000 idle streams on the service itself
-                long pid = servicePid();
+                long pid = ServiceProcess.pidOf("notifications-service");
                 String api = "http://localhost:" + stack.port("notifications-service");
                 String token = stack.token("reader");
                 Stats readBefore = paced(api + "/api/notifications/unread-count", token, 100, 500);
                 gc(pid);
-                long rssBefore = rssKb(pid);
+                long rssBefore = ServiceProcess.rssKb(pid);
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 List<String> tokens = new ArrayList<>();
                 for (int i = 0; i < IDLE; i++) {
@@ -91,7 +91,7 @@ class LiveStreamBenchmark {
                 long ok = idle.stream().filter(f -> f.join().statusCode() == 200).count();
                 Thread.sleep(2000);
                 gc(pid);
-                long rssWith = rssKb(pid);
+                long rssWith = ServiceProcess.rssKb(pid);
                 Stats readWith = paced(api + "/api/notifications/unread-count", token, 100, 500);
                 onTopic.clear();
                 Stats pushWith = Stats.of(measure(stack, community, stream, onTopic, 50).stream().map(l -> l[0])
@@ -160,7 +160,7 @@ class LiveStreamBenchmark {
             }
             long pid = server.pid();
             gc(pid);
-            long before = rssKb(pid);
+            long before = ServiceProcess.rssKb(pid);
             List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
             for (int i = 0; i < IDLE; i++) {
                 streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url))
@@ -171,7 +171,7 @@ class LiveStreamBenchmark {
             long open = streams.stream().filter(f -> f.join().statusCode() == 200).count();
             Thread.sleep(2000);
             gc(pid);
-            long with = rssKb(pid);
+            long with = ServiceProcess.rssKb(pid);
             streams.forEach(f -> f.join().body().close());
             return new BareBaseline(open, before, with);
         } finally {
@@ -256,18 +256,6 @@ class LiveStreamBenchmark {
             next += interval;
         }
         return Stats.of(micros);
-    }
-
-    private static long servicePid() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
-                .contains("notifications-service/target/quarkus-app/quarkus-run.jar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("notifications-service process not found")).pid();
-    }
-
-    private static long rssKb(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
-                .mapToLong(Long::parseLong).findFirst().orElse(-1);
     }
 
     /** A full GC in the service, so the two RSS readings compare live memory, not garbage. */

@@ -83,7 +83,7 @@ class StartupBenchmark {
     /** Starts one instance, times it to its first answer, calls the API once, reads its RSS, stops it. */
     private Start start(JourneyStack stack, String service, String token, String javaOptions) throws Exception {
         int port = JourneyStack.freePort();
-        Set<Long> before = instances(service);
+        Set<Long> before = ServiceProcess.pidsOf(service);
         AtomicLong answered = new AtomicLong();
         long started = System.nanoTime();
         Thread probe = new Thread(() -> {
@@ -117,21 +117,9 @@ class StartupBenchmark {
             if (call.statusCode() != 200) {
                 throw new IllegalStateException(service + " answered " + call.statusCode() + ": " + call.body());
             }
-            long pid = instances(service).stream().filter(p -> !before.contains(p)).findFirst()
+            long pid = ServiceProcess.pidsOf(service).stream().filter(p -> !before.contains(p)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the new " + service + " process was not found"));
-            return new Start((answered.get() - started) / 1_000_000, rssKb(pid));
+            return new Start((answered.get() - started) / 1_000_000, ServiceProcess.rssKb(pid));
         }
-    }
-
-    private static Set<Long> instances(String service) {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
-                .contains(service + "/target/quarkus-app/quarkus-run.jar")).map(ProcessHandle::pid)
-                .collect(Collectors.toSet());
-    }
-
-    private static long rssKb(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
-                .mapToLong(Long::parseLong).findFirst().orElse(-1);
     }
 }

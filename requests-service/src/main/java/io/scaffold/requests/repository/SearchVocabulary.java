@@ -72,7 +72,7 @@ public class SearchVocabulary {
      * a keystroke in between would keep its old "no correction" answer until the next refresh pass.
      */
     private void forgetCorrectionsOnceCommitted() {
-        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) { // none, or one that will not commit
             forgetCorrections();
             return;
         }

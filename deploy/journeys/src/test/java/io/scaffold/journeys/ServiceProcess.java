@@ -1,0 +1,40 @@
+package io.scaffold.journeys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the benchmarks read of a process of the local stack from Linux's {@code /proc}: which, its memory, its CPU. */
+final class ServiceProcess {
+    private ServiceProcess() {
+    }
+
+    /** The processes running this service's packaged jar (the stack's instance and any replica). */
+    static Set<Long> pidsOf(String service) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains(service + "/target/quarkus-app/quarkus-run.jar")).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    /** The one process of this service (the stack's own instance). */
+    static long pidOf(String service) {
+        return pidsOf(service).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException(service + " process not found"));
+    }
+
+    /** Resident memory in kB. */
+    static long rssKb(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
+                .mapToLong(Long::parseLong).findFirst().orElse(-1);
+    }
+
+    /** User and system CPU time used so far, in ms ({@code /proc/<pid>/stat}, clock ticks of 10 ms). */
+    static double cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    }
+}
