@@ -5,7 +5,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM for every test of this service: tests read what it received, and
@@ -15,6 +22,8 @@ import java.util.Map;
 public class MailServerResource implements QuarkusTestResourceLifecycleManager {
     private static GreenMail server;
     private static int port;
+    private static ServerSocket stalling;
+    private static final List<Socket> stalled = new CopyOnWriteArrayList<>();
 
     @Override
     public synchronized Map<String, String> start() {
@@ -46,8 +55,50 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
         server.stop();
     }
 
+    /**
+     * SMTP stalls: its port accepts connections and then says nothing, never the greeting, as a hung server or a
+     * half-open network path does.
+     */
+    public static synchronized void stall() {
+        server.stop();
+        try {
+            stalling = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServerSocket listening = stalling;
+        Thread acceptor = new Thread(() -> {
+            while (!listening.isClosed()) {
+                try {
+                    stalled.add(listening.accept());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "stalling-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** How many connections the stalling server has taken so far. */
+    public static int stalledConnections() {
+        return stalled.size();
+    }
+
     /** SMTP back, on the same port, with an empty mailbox. */
     public static synchronized void restore() {
+        if (stalling != null) {
+            try {
+                stalling.close();
+                for (Socket socket : stalled) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stalling = null;
+            stalled.clear();
+        }
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
     }

@@ -36,6 +36,14 @@ public interface EmailConfig {
     @WithDefault("2m")
     Duration lease();
 
+    /**
+     * How long one message may take at the SMTP server (waiting for a pooled connection, greeting, envelope, data)
+     * before the attempt counts as failed and is retried with backoff: a server that accepts the connection and then
+     * stalls would otherwise hold the whole batch until its own socket timeout, or the lease.
+     */
+    @WithDefault("60s")
+    Duration sendTimeout();
+
     /** First wait after a failed attempt (SMTP down or refusing); doubles each time up to {@link #maxBackoff()}. */
     @WithDefault("30s")
     Duration initialBackoff();

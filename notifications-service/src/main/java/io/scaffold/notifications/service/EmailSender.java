@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends queued mail over SMTP. One thread per replica takes due messages (leased in the database, so replicas never
@@ -138,6 +139,8 @@ public class EmailSender {
         List<Uni<String>> sends = new ArrayList<>();
         for (Claimed message : ready) {
             sends.add(mailer.send(mail(message)).replaceWith((String) null)
+                    .ifNoItem().after(config.sendTimeout()).failWith(() -> new TimeoutException(
+                            "no answer from the SMTP server within " + config.sendTimeout()))
                     .onFailure().recoverWithItem(failure -> failure.getMessage() == null
                             ? failure.getClass().getSimpleName() : failure.getMessage()));
         }

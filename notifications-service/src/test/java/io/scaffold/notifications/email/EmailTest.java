@@ -190,6 +190,25 @@ class EmailTest {
     }
 
     @Test
+    void aStalledSmtpSessionIsGivenUpAfterTheSendTimeoutAndTheMailRetriedUntilItArrives() throws Exception {
+        String helper = unique("helper");
+        String address = signIn(helper, "Sam Stall");
+        MailServerResource.stall();
+        try {
+            String requestId = UUID.randomUUID().toString();
+            Events.request(CREATED, requestId, Events.created(requestId, unique("asker"), false, null, null,
+                    List.of(helper)));
+            // the test profile's send timeout is 2 s: a second attempt within seconds, not after the 2 min lease
+            await().atMost(Duration.ofSeconds(15)).until(() -> attempts(helper) >= 2);
+            assertThat(MailServerResource.stalledConnections()).isPositive();
+        } finally {
+            MailServerResource.restore();
+        }
+        assertThat(Mailbox.awaitCount(address, 1)).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(helper)));
+    }
+
+    @Test
     void aDigestListsUnreadItemsByCommunityOnceLeavesOutReadOnesAndNeverRepeatsAnItem() throws Exception {
         String member = unique("member");
         String address = signIn(member, "Dana Digest");
