@@ -33,8 +33,32 @@ final class ServiceProcess {
 
     /** User and system CPU time used so far, in ms ({@code /proc/<pid>/stat}, clock ticks of 10 ms). */
     static double cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return statCpuMillis(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /**
+     * CPU time the JVM's JIT compiler threads ({@code C1/C2 CompilerThread}) used so far, in ms: the part of a
+     * process's CPU that is warm-up, not the work measured. Threads that ended meanwhile are not counted.
+     */
+    static double jitCpuMillis(long pid) throws IOException {
+        double total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        total += statCpuMillis(task.resolve("stat"));
+                    }
+                } catch (IOException ended) {
+                    // a compiler thread that ended meanwhile (the JVM adds and removes them as the queue grows)
+                }
+            }
+        }
+        return total;
+    }
+
+    private static double statCpuMillis(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
     }
 }

@@ -1,0 +1,338 @@
+package io.scaffold.journeys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The same-job baseline of {@code POST /api/requests} for {@link AskPathBenchmark}: the ask's job written with the
+ * least code, in a JVM of its own started with the services' options, on requests-service's own database and the
+ * stack's broker. A Vert.x HTTP server hands each ask to a worker thread, which verifies the bearer token (jose4j, the
+ * stack's public key, issuer and audience), checks the body, and in one JDBC transaction on its own connection checks
+ * the caller's membership, runs the routing statement of {@code InvitationRepository.rankHelpers} (first rung, in a
+ * community), inserts the request, its invitations and the {@code created} event into the outbox; after the commit a
+ * plain {@code KafkaProducer} publishes the event as a binary-mode CloudEvent keyed by request id, and a marker thread
+ * records the acknowledged events as sent, in batches.
+ *
+ * <p>What it leaves out is what the service adds beyond the job: bean validation and problem+json answers,
+ * idempotency keys, the caller's claims recorded, the relay's claim of pending rows (ordered per aggregate, retried),
+ * tracing, metrics and the typo vocabulary. An event whose publication fails here is left unsent, not retried.
+ *
+ * <p>Arguments: JDBC URL, user, password, Kafka bootstrap servers, public key file (PEM), issuer, audience. Prints its
+ * port once listening.
+ */
+public final class SameJobAskServer {
+    private static final String TOPIC = "scaffold.requests.events";
+    private static final int INITIAL_HELPERS = 3;
+    private static final int MAX_INVITATIONS_PER_WEEK = 5;
+    private static final Duration FIRST_ESCALATION = Duration.ofHours(4); // NORMAL urgency's first rung
+
+    /** The ranking of InvitationRepository.rankHelpers for a new request in a community, with JDBC parameters. */
+    private static final String RANK_HELPERS = """
+            WITH candidate AS (
+                SELECT s.user_id, max(s.level) AS level FROM member_skill s
+                WHERE s.skill = ANY (?) AND s.user_id <> ? AND s.community_id = ?
+                GROUP BY s.user_id),
+            helped AS (
+                SELECT a.user_id, sum(a.accepted_count) AS helped FROM accepted_help a
+                WHERE a.tag = ANY (?)
+                GROUP BY a.user_id),
+            tiered AS (
+                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped
+                FROM candidate c LEFT JOIN helped h ON h.user_id = c.user_id
+                ORDER BY c.level DESC, helped DESC),
+            best AS (
+                SELECT t.user_id, t.level, t.helped, r.last_invited
+                FROM tiered t
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
+                    WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > ?) r
+                WHERE r.recent < ?
+                ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.user_id
+                LIMIT ?)
+            SELECT b.user_id, b.level, b.helped,
+                   (SELECT string_agg(DISTINCT s.skill, ' ' ORDER BY s.skill) FROM member_skill s
+                    WHERE s.user_id = b.user_id AND s.skill = ANY (?) AND s.community_id = ?) AS skills
+            FROM best b
+            ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.user_id""";
+    private static final String[] LEVELS = {"BEGINNER", "INTERMEDIATE", "EXPERT"};
+
+    private final JwtConsumer tokens;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final KafkaProducer<String, String> producer;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+    private final BlockingQueue<Long> acknowledged = new LinkedBlockingQueue<>();
+
+    private SameJobAskServer(String[] args) throws Exception {
+        jdbcUrl = args[0];
+        user = args[1];
+        password = args[2];
+        Properties kafka = new Properties();
+        kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[3]);
+        kafka.put(ProducerConfig.ACKS_CONFIG, "all"); // the services' producer settings
+        kafka.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        kafka.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        kafka.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        kafka.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(kafka);
+        tokens = new JwtConsumerBuilder().setVerificationKey(publicKey(Path.of(args[4]))).setExpectedIssuer(args[5])
+                .setExpectedAudience(args[6]).setRequireExpirationTime().setRequireSubject().build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        SameJobAskServer server = new SameJobAskServer(args);
+        Thread marker = new Thread(server::markSent, "outbox-marker");
+        marker.setDaemon(true);
+        marker.start();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(20)); // Quarkus' default worker count
+        int port = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            String authorization = request.getHeader("Authorization");
+            vertx.executeBlocking(() -> server.ask(authorization, body), false).onComplete(done -> {
+                Answer answer = done.succeeded() ? done.result() : new Answer(500, "{\"title\":\"Internal error\"}");
+                request.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+                        .end(answer.json());
+            });
+        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
+        System.out.println("listening on " + port);
+        System.out.flush();
+    }
+
+    record Answer(int status, String json) {
+    }
+
+    Answer ask(String authorization, Buffer body) throws Exception {
+        String requester;
+        try {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                return new Answer(401, "{\"title\":\"Sign in\"}");
+            }
+            requester = tokens.processToClaims(authorization.substring(7)).getSubject();
+        } catch (InvalidJwtException e) {
+            return new Answer(401, "{\"title\":\"Sign in\"}");
+        }
+        JsonNode input = json.readTree(body.getBytes());
+        String title = input.path("title").asText("").strip();
+        String text = input.path("body").asText("").strip();
+        Set<String> tags = new LinkedHashSet<>();
+        input.path("tags").forEach(tag -> tags.add(tag.asText().strip().toLowerCase(Locale.ROOT)));
+        UUID communityId = UUID.fromString(input.path("communityId").asText());
+        if (title.isEmpty() || title.length() > 200 || text.isEmpty() || text.length() > 10000 || tags.size() > 10) {
+            return new Answer(400, "{\"title\":\"Invalid request\"}");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Connection db = connection();
+        UUID eventId = UUID.randomUUID();
+        long outboxId;
+        String payload;
+        String communityName;
+        try {
+            try (PreparedStatement member = db.prepareStatement("SELECT v.name, v.archived FROM community_view v"
+                    + " JOIN community_member m ON m.community_id = v.id AND m.user_id = ? WHERE v.id = ?")) {
+                member.setString(1, requester);
+                member.setObject(2, communityId);
+                try (ResultSet row = member.executeQuery()) {
+                    if (!row.next()) {
+                        db.rollback();
+                        return new Answer(403, "{\"title\":\"Not a member\"}");
+                    }
+                    if (row.getBoolean(2)) {
+                        db.rollback();
+                        return new Answer(409, "{\"title\":\"Archived\"}");
+                    }
+                    communityName = row.getString(1);
+                }
+            }
+            List<String> invited = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            List<Integer> scores = new ArrayList<>();
+            try (PreparedStatement rank = db.prepareStatement(RANK_HELPERS)) {
+                java.sql.Array tagArray = db.createArrayOf("text", tags.toArray());
+                rank.setArray(1, tagArray);
+                rank.setString(2, requester);
+                rank.setObject(3, communityId);
+                rank.setArray(4, tagArray);
+                rank.setTimestamp(5, Timestamp.from(now.minus(Duration.ofDays(7))));
+                rank.setInt(6, MAX_INVITATIONS_PER_WEEK);
+                rank.setInt(7, INITIAL_HELPERS);
+                rank.setArray(8, tagArray);
+                rank.setObject(9, communityId);
+                try (ResultSet row = rank.executeQuery()) {
+                    while (row.next()) {
+                        invited.add(row.getString(1));
+                        int level = row.getInt(2);
+                        long helped = row.getLong(3);
+                        scores.add(level * 1000 + (int) Math.min(999, helped));
+                        String reason = LEVELS[level - 1] + " in " + String.join(", ", row.getString(4).split(" "));
+                        reasons.add(helped == 0 ? reason : reason + "; " + helped + " accepted answers on these tags");
+                    }
+                }
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO help_request (id, title, body, tags,"
+                    + " urgency, community_id, community_name, requester_id, anonymous, status, response_count,"
+                    + " created_at, updated_at, escalation_level, next_escalation_at, version)"
+                    + " VALUES (?, ?, ?, ?, 'NORMAL', ?, ?, ?, false, 'OPEN', 0, ?, ?, 0, ?, 0)")) {
+                insert.setObject(1, id);
+                insert.setString(2, title);
+                insert.setString(3, text);
+                insert.setArray(4, db.createArrayOf("text", tags.toArray()));
+                insert.setObject(5, communityId);
+                insert.setString(6, communityName);
+                insert.setString(7, requester);
+                insert.setTimestamp(8, Timestamp.from(now));
+                insert.setTimestamp(9, Timestamp.from(now));
+                insert.setTimestamp(10, Timestamp.from(now.plus(FIRST_ESCALATION)));
+                insert.executeUpdate();
+            }
+            if (!invited.isEmpty()) {
+                try (PreparedStatement invite = db.prepareStatement("INSERT INTO helper_invitation (request_id,"
+                        + " user_id, kind, level, position, score, reason, invited_at)"
+                        + " SELECT ?, t.user_id, 'HELPER', 0, t.position - 1, t.score, t.reason, ?"
+                        + " FROM unnest(?::text[], ?::int[], ?::text[]) WITH ORDINALITY AS t(user_id, score, reason,"
+                        + " position)")) {
+                    invite.setObject(1, id);
+                    invite.setTimestamp(2, Timestamp.from(now));
+                    invite.setArray(3, db.createArrayOf("text", invited.toArray()));
+                    invite.setArray(4, db.createArrayOf("int4", scores.toArray()));
+                    invite.setArray(5, db.createArrayOf("text", reasons.toArray()));
+                    invite.executeUpdate();
+                }
+            }
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("requestId", id.toString());
+            event.put("title", title);
+            event.put("tags", tags);
+            event.put("urgency", "NORMAL");
+            event.put("status", "OPEN");
+            event.put("communityId", communityId.toString());
+            event.put("communityName", communityName);
+            event.put("requesterId", requester);
+            event.put("anonymous", false);
+            event.put("invitedHelperIds", invited);
+            event.put("actorId", requester);
+            event.put("occurredAt", now.toString());
+            payload = json.writeValueAsString(event);
+            try (PreparedStatement outbox = db.prepareStatement("INSERT INTO scaffold_outbox (event_id,"
+                    + " aggregate_type, aggregate_id, event_type, payload, occurred_at, next_attempt_at)"
+                    + " VALUES (?, 'help-request', ?, 'scaffold.help-request.created.v1', ?::json, ?, ?) RETURNING id")) {
+                outbox.setObject(1, eventId);
+                outbox.setString(2, id.toString());
+                outbox.setString(3, payload);
+                outbox.setTimestamp(4, Timestamp.from(now));
+                outbox.setTimestamp(5, Timestamp.from(now));
+                try (ResultSet row = outbox.executeQuery()) {
+                    row.next();
+                    outboxId = row.getLong(1);
+                }
+            }
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, id.toString(), payload);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId.toString());
+        header(record, "ce_source", "/requests-service");
+        header(record, "ce_type", "scaffold.help-request.created.v1");
+        header(record, "ce_subject", id.toString());
+        header(record, "ce_time", now.toString());
+        header(record, "content-type", "application/json");
+        producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                acknowledged.add(outboxId);
+            }
+        });
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", id.toString());
+        view.put("title", title);
+        view.put("body", text);
+        view.put("tags", tags);
+        view.put("urgency", "NORMAL");
+        view.put("status", "OPEN");
+        view.put("communityId", communityId.toString());
+        view.put("communityName", communityName);
+        view.put("requesterId", requester);
+        view.put("createdAt", now.toString());
+        return new Answer(201, json.writeValueAsString(view));
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One connection per worker thread, kept: what a pool gives a thread under steady load. */
+    private Connection connection() throws SQLException {
+        Connection connection = connections.get();
+        if (connection == null) {
+            connection = DriverManager.getConnection(jdbcUrl, user, password);
+            connection.setAutoCommit(false);
+            connections.set(connection);
+        }
+        return connection;
+    }
+
+    /** Marks acknowledged events sent, all that arrived since the last statement in one. */
+    private void markSent() {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement mark = db.prepareStatement(
+                        "UPDATE scaffold_outbox SET sent_at = now() WHERE id = ANY (?)")) {
+            while (true) {
+                List<Long> ids = new ArrayList<>();
+                ids.add(acknowledged.take());
+                acknowledged.drainTo(ids);
+                mark.setArray(1, db.createArrayOf("int8", ids.toArray()));
+                mark.executeUpdate();
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+    }
+
+    private static PublicKey publicKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
+                .decode(base64)));
+    }
+}
