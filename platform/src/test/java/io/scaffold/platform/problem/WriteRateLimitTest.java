@@ -1,6 +1,7 @@
 package io.scaffold.platform.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.scaffold.platform.testing.TestTokens;
@@ -27,25 +28,26 @@ class WriteRateLimitTest {
         }
     }
 
-    private static int create(String user) {
+    private static Response create(String user) {
         return given().header("Authorization", TestTokens.bearer(user)).contentType("application/json")
-                .body("{\"name\":\"w\"}").post("/api/widgets").statusCode();
+                .body("{\"name\":\"w\"}").post("/api/widgets");
     }
 
     @Test
     void changesBeyondTheBurstAreRefusedWithRetryAfterAndReadsAndOthersGoOn() {
-        List<Integer> statuses = new ArrayList<>();
+        List<Response> answers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            statuses.add(create("hasty"));
+            answers.add(create("hasty"));
         }
-        assertThat(statuses.subList(0, 3)).containsOnly(200);
-        assertThat(statuses.get(4)).isEqualTo(429);
-        given().header("Authorization", TestTokens.bearer("hasty")).contentType("application/json")
-                .body("{\"name\":\"w\"}").post("/api/widgets").then().statusCode(429)
-                .contentType("application/problem+json")
+        assertThat(answers.subList(0, 3)).extracting(Response::statusCode).containsOnly(200);
+        // the bucket refills one write a second: a pause of a second on a busy machine may let one of the last two
+        // through (the CI run on 2026-12-02 saw that); one of them is refused
+        Response refused = answers.subList(3, 5).stream().filter(a -> a.statusCode() == 429).findFirst()
+                .orElseThrow(() -> new AssertionError("neither the 4th nor the 5th write was refused"));
+        refused.then().contentType("application/problem+json")
                 .body("type", equalTo("urn:scaffold:problem:too-many-requests"))
                 .header("Retry-After", notNullValue());
         given().header("Authorization", TestTokens.bearer("hasty")).get("/api/widgets/whoami").then().statusCode(200);
-        assertThat(create("patient")).isEqualTo(200);
+        assertThat(create("patient").statusCode()).isEqualTo(200);
     }
 }
