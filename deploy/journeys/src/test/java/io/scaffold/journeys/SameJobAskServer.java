@@ -93,7 +93,7 @@ public final class SameJobAskServer {
                     WHERE s.user_id = b.user_id AND s.skill = ANY (?) AND s.community_id = ?) AS skills
             FROM best b
             ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.user_id""";
-    private static final String[] LEVELS = {"BEGINNER", "INTERMEDIATE", "EXPERT"};
+    private static final String[] LEVELS = {"LEARNING", "PRACTITIONER", "EXPERT"}; // SkillLevel, by weight
 
     private final JwtConsumer tokens;
     private final String jdbcUrl;
@@ -241,13 +241,7 @@ public final class SameJobAskServer {
             }
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("requestId", id.toString());
-            event.put("title", title);
-            event.put("tags", tags);
-            event.put("urgency", "NORMAL");
-            event.put("status", "OPEN");
-            event.put("communityId", communityId.toString());
-            event.put("communityName", communityName);
-            event.put("requesterId", requester);
+            event.putAll(fields(title, tags, communityId, communityName, requester));
             event.put("anonymous", false);
             event.put("invitedHelperIds", invited);
             event.put("actorId", requester);
@@ -286,16 +280,24 @@ public final class SameJobAskServer {
         });
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", id.toString());
-        view.put("title", title);
+        view.putAll(fields(title, tags, communityId, communityName, requester));
         view.put("body", text);
-        view.put("tags", tags);
-        view.put("urgency", "NORMAL");
-        view.put("status", "OPEN");
-        view.put("communityId", communityId.toString());
-        view.put("communityName", communityName);
-        view.put("requesterId", requester);
         view.put("createdAt", now.toString());
         return new Answer(201, json.writeValueAsString(view));
+    }
+
+    /** What the event and the answer both say of a new request. */
+    private static Map<String, Object> fields(String title, Set<String> tags, UUID communityId, String communityName,
+            String requester) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("title", title);
+        fields.put("tags", tags);
+        fields.put("urgency", "NORMAL");
+        fields.put("status", "OPEN");
+        fields.put("communityId", communityId.toString());
+        fields.put("communityName", communityName);
+        fields.put("requesterId", requester);
+        return fields;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

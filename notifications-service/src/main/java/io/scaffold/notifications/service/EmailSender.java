@@ -70,6 +70,7 @@ public class EmailSender {
     }
 
     void start(@Observes StartupEvent startup) {
+        requireSendTimeoutWithinLease(config.sendTimeout(), config.lease());
         for (String kind : List.of("IMMEDIATE", "DIGEST")) { // served from the start: alerts read them
             for (String outcome : List.of("sent", "retried", "failed", "skipped")) {
                 outcomes(kind, outcome);
@@ -84,6 +85,17 @@ public class EmailSender {
         thread = new Thread(this::run, "scaffold-email-sender");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * A batch's sends all start together, so it ends within the send timeout; were that as long as the lease, another
+     * replica could take a message while this one is still sending it, and mail it twice.
+     */
+    static void requireSendTimeoutWithinLease(Duration sendTimeout, Duration lease) {
+        if (sendTimeout.compareTo(lease) >= 0) {
+            throw new IllegalStateException("scaffold.notifications.email.send-timeout (" + sendTimeout
+                    + ") must be shorter than scaffold.notifications.email.lease (" + lease + ")");
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
