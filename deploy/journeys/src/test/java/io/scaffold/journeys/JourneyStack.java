@@ -43,6 +43,8 @@ final class JourneyStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         try {
             env.put("SCAFFOLD_STATE_DIR", Files.createTempDirectory("scaffold-journey").toString());
+            // A fresh state each time: an archive would only be written at every stop, never used.
+            env.put("SCAFFOLD_CLASS_DATA_SHARING", "off");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

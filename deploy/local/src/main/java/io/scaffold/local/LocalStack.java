@@ -115,12 +115,19 @@ public final class LocalStack {
 
     /** The same, with settings of its own on top (a replica that already has a configuration change rolled out). */
     public AutoCloseable startReplica(String serviceName, int port, Map<String, String> environment) {
+        return startReplica(serviceName, port, environment, Path.of(System.getProperty("java.home")));
+    }
+
+    /** The same on another Java runtime ({@code javaHome}), as an upgraded image would run it. */
+    public AutoCloseable startReplica(String serviceName, int port, Map<String, String> environment,
+            Path javaHome) {
         StackSettings.ServiceSpec service = settings.services().stream().filter(s -> s.name().equals(serviceName))
                 .findFirst().orElseThrow(() -> new StackException("no service " + serviceName));
         Ports.requireFree(port, serviceName + " replica", "port");
         ChildProcess replica = ServiceFleet.startOne(settings, service, port, serviceName + "-" + port, database,
-                broker, identity, environment);
-        AutoCloseable handle = remember(() -> replica.stop(20));
+                broker, identity, environment, false, javaHome);
+        // Time for a replica started to write a class-data archive or an AOT cache at exit (StartupBenchmark).
+        AutoCloseable handle = remember(() -> replica.stop(90));
         ServiceFleet.awaitReady(replica, port, Duration.ofSeconds(180));
         return handle;
     }

@@ -19,9 +19,15 @@ final class ServiceFleet implements AutoCloseable {
     private static final java.util.Set<String> SEALS_IDENTITIES = java.util.Set.of("requests-service",
             "notifications-service");
     private final List<ChildProcess> processes = new ArrayList<>();
+    private final long stopGraceSeconds;
+
+    private ServiceFleet(long stopGraceSeconds) {
+        this.stopGraceSeconds = stopGraceSeconds;
+    }
 
     static ServiceFleet start(StackSettings settings, Database database, KafkaBroker broker, DevIdentity identity) {
-        ServiceFleet fleet = new ServiceFleet();
+        // A service writing its class-data archive at exit takes up to half a minute more to stop on two cores.
+        ServiceFleet fleet = new ServiceFleet(settings.classDataSharing() ? 90 : 20);
         for (StackSettings.ServiceSpec service : settings.services()) {
             fleet.processes.add(startOne(settings, service, service.port(), service.name(), database, broker,
                     identity));
@@ -32,13 +38,19 @@ final class ServiceFleet implements AutoCloseable {
     /** One JVM of one service, on {@code port}, logging to {@code logs/<logName>.log}. */
     static ChildProcess startOne(StackSettings settings, StackSettings.ServiceSpec service, int port, String logName,
             Database database, KafkaBroker broker, DevIdentity identity) {
-        return startOne(settings, service, port, logName, database, broker, identity, Map.of());
+        return startOne(settings, service, port, logName, database, broker, identity, Map.of(), true,
+                Path.of(System.getProperty("java.home")));
     }
 
-    /** The same, with {@code extra} settings on top of the stack's. */
+    /**
+     * The same, with {@code extra} settings on top of the stack's; {@code writesArchive}: this instance may write the
+     * service's class-data archive when it stops (only one instance of a service may); {@code javaHome}: the JDK
+     * or JRE it runs on.
+     */
     static ChildProcess startOne(StackSettings settings, StackSettings.ServiceSpec service, int port, String logName,
-            Database database, KafkaBroker broker, DevIdentity identity, Map<String, String> extra) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Database database, KafkaBroker broker, DevIdentity identity, Map<String, String> extra,
+            boolean writesArchive, Path javaHome) {
+        String java = javaHome.resolve("bin/java").toString();
         Path jar = service.runnableJar(settings.repoRoot());
         if (!Files.isRegularFile(jar)) {
             throw new StackException(jar + " is missing: build with ./mvnw -DskipTests package");
@@ -70,6 +82,9 @@ final class ServiceFleet implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
+        if (settings.classDataSharing()) {
+            command.addAll(ClassDataArchive.of(settings, service).jvmOptions(writesArchive));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         return ChildProcess.start(logName, command, env, settings.stateDir().resolve("logs/" + logName + ".log"),
                 settings.repoRoot());
@@ -113,6 +128,6 @@ final class ServiceFleet implements AutoCloseable {
     @Override
     public void close() {
         // Stop all at once: each gets its grace period in parallel.
-        processes.parallelStream().forEach(process -> process.stop(20));
+        processes.parallelStream().forEach(process -> process.stop(stopGraceSeconds));
     }
 }

@@ -23,6 +23,7 @@ public record StackSettings(
         List<String> corsOrigins,
         String jwtIssuer,
         String serviceJavaOpts,
+        boolean classDataSharing,
         List<ServiceSpec> services) {
 
     /** Connection to a PostgreSQL server the stack should use instead of the embedded one. */
@@ -63,6 +64,7 @@ public record StackSettings(
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 env.getOrDefault("SCAFFOLD_JWT_ISSUER", "scaffold-local-stack"),
                 env.getOrDefault("SCAFFOLD_SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
+                onOrOff(env, "SCAFFOLD_CLASS_DATA_SHARING", true),
                 services);
     }
 
@@ -84,6 +86,18 @@ public record StackSettings(
         } catch (NumberFormatException e) {
             throw new StackException(name + "=" + value + " is not a TCP port (1-65535)");
         }
+    }
+
+    private static boolean onOrOff(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new StackException(name + "=" + value + " is neither on nor off");
+        };
     }
 
     private static String stripTrailingSlash(String url) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,16 @@ class StackSettingsTest {
         assertEquals(Path.of("/repo/deploy/local/state"), settings.stateDir());
         assertTrue(settings.externalDatabase().isEmpty());
         assertEquals(8081, settings.services().get(0).port());
+        assertTrue(settings.classDataSharing());
+    }
+
+    @Test
+    void classDataSharingIsTurnedOffByOffAndAnythingElseIsAnError() {
+        assertFalse(StackSettings.fromEnvironment(root, Map.of("SCAFFOLD_CLASS_DATA_SHARING", "off"))
+                .classDataSharing());
+        StackException error = assertThrows(StackException.class,
+                () -> StackSettings.fromEnvironment(root, Map.of("SCAFFOLD_CLASS_DATA_SHARING", "no")));
+        assertEquals("SCAFFOLD_CLASS_DATA_SHARING=no is neither on nor off", error.getMessage());
     }
 
     @Test

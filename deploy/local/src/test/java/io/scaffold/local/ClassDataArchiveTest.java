@@ -1,0 +1,80 @@
+package io.scaffold.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class ClassDataArchiveTest {
+    @TempDir
+    Path dir;
+
+    private Path build() throws IOException {
+        Path jar = dir.resolve("quarkus-app/quarkus-run.jar");
+        Files.createDirectories(jar.getParent().resolve("lib/main"));
+        Files.writeString(jar, "jar");
+        Files.writeString(jar.getParent().resolve("lib/main/a.jar"), "lib");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        Files.setLastModifiedTime(jar.getParent().resolve("lib/main/a.jar"),
+                FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        return jar;
+    }
+
+    private Path archiveWrittenAt(String instant) throws IOException {
+        Path archive = dir.resolve("state/cds/requests-service.jsa");
+        Files.createDirectories(archive.getParent());
+        Files.writeString(archive, "archive");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.parse(instant)));
+        return archive;
+    }
+
+    @Test
+    void onJdk17TheFirstStartWritesTheArchiveWhenItStops() throws IOException {
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.path(), "-Xlog:cds*=error"),
+                archive.jvmOptions(true));
+    }
+
+    @Test
+    void onJdk17AnArchiveWrittenAfterTheBuildIsUsedAndNotRewritten() throws IOException {
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        archiveWrittenAt("2026-12-01T11:00:00Z");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
+                archive.jvmOptions(true));
+    }
+
+    @Test
+    void onJdk17AnArchiveOlderThanTheBuildIsDroppedAndWrittenAgain() throws IOException {
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        Path stale = archiveWrittenAt("2026-12-01T09:00:00Z");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.path(), "-Xlog:cds*=error"),
+                archive.jvmOptions(true));
+        assertFalse(Files.exists(stale));
+    }
+
+    @Test
+    void anExtraInstanceOnlyReadsAnArchiveAndNeverWritesOne() throws IOException {
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        assertEquals(List.of(), archive.jvmOptions(false));
+        archiveWrittenAt("2026-12-01T11:00:00Z");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
+                archive.jvmOptions(false));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
+                new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 21).jvmOptions(false));
+    }
+
+    @Test
+    void fromJdk19TheJvmKeepsTheArchiveCurrentItself() throws IOException {
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 21);
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds*=error"), archive.jvmOptions(true));
+    }
+}
