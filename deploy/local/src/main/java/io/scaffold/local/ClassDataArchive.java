@@ -30,6 +30,17 @@ final class ClassDataArchive {
         this.javaFeature = javaFeature;
     }
 
+    /**
+     * Whether archived classes can be used with these JVM options. A flight recording started with the JVM or a Java
+     * agent hooks every class load, and JDK 17 crashed (SIGSEGV in
+     * {@code KlassFactory::check_shared_class_file_load_hook}) loading a dynamic archive's classes under such a hook.
+     */
+    static boolean compatibleWith(String javaOptions) {
+        return java.util.Arrays.stream(javaOptions.trim().split("\\s+")).noneMatch(option ->
+                option.startsWith("-XX:StartFlightRecording") || option.startsWith("-javaagent:")
+                        || option.startsWith("-agentlib:") || option.startsWith("-agentpath:"));
+    }
+
     static ClassDataArchive of(StackSettings settings, StackSettings.ServiceSpec service) {
         return new ClassDataArchive(settings.stateDir(), service.name(), service.runnableJar(settings.repoRoot()),
                 Runtime.version().feature());

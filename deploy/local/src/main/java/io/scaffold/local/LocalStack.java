@@ -68,6 +68,9 @@ public final class LocalStack {
         }
 
         say("state in " + settings.stateDir());
+        if (settings.classDataSharing() && !ClassDataArchive.compatibleWith(settings.serviceJavaOpts())) {
+            say("class-data sharing is off: SCAFFOLD_SERVICE_JAVA_OPTS starts a flight recording or an agent");
+        }
         this.settings = settings;
         Database database = remember(Database.start(settings));
         this.database = database;

@@ -82,7 +82,7 @@ final class ServiceFleet implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
-        if (settings.classDataSharing()) {
+        if (settings.classDataSharing() && ClassDataArchive.compatibleWith(settings.serviceJavaOpts())) {
             command.addAll(ClassDataArchive.of(settings, service).jvmOptions(writesArchive));
         }
         command.addAll(List.of("-jar", jar.toString()));

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassDataArchiveTest {
     @TempDir
@@ -76,5 +77,13 @@ class ClassDataArchiveTest {
         ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 21);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-XX:+AutoCreateSharedArchive",
                 "-Xlog:cds*=error"), archive.jvmOptions(true));
+    }
+
+    @Test
+    void aFlightRecordingFromTheStartOrAnAgentTurnsTheArchiveOff() {
+        assertTrue(ClassDataArchive.compatibleWith("-Xms64m -Xmx384m -XX:+UseSerialGC"));
+        assertFalse(ClassDataArchive.compatibleWith("-Xmx384m -XX:StartFlightRecording=filename=a.jfr"));
+        assertFalse(ClassDataArchive.compatibleWith("-javaagent:/opt/agent.jar -Xmx384m"));
+        assertFalse(ClassDataArchive.compatibleWith("-agentlib:jdwp=transport=dt_socket"));
     }
 }
