@@ -23,11 +23,18 @@ final class ClassDataArchive {
     private final Path archive;
     private final Path application;
     private final int javaFeature;
+    private final String serviceName;
 
-    ClassDataArchive(Path stateDir, String serviceName, Path runnableJar, int javaFeature) {
-        this.archive = stateDir.resolve("cds").resolve(serviceName + ".jsa");
+    /**
+     * The archive's name holds the JVM's version: a JVM takes another version's archive for a broken base archive,
+     * and then neither uses nor rewrites it.
+     */
+    ClassDataArchive(Path stateDir, String serviceName, Path runnableJar, Runtime.Version java) {
+        this.serviceName = serviceName;
+        this.archive = stateDir.resolve("cds").resolve(serviceName + "-"
+                + java.toString().replaceAll("[^A-Za-z0-9.]", "_") + ".jsa");
         this.application = runnableJar.getParent();
-        this.javaFeature = javaFeature;
+        this.javaFeature = java.feature();
     }
 
     /**
@@ -43,7 +50,7 @@ final class ClassDataArchive {
 
     static ClassDataArchive of(StackSettings settings, StackSettings.ServiceSpec service) {
         return new ClassDataArchive(settings.stateDir(), service.name(), service.runnableJar(settings.repoRoot()),
-                Runtime.version().feature());
+                Runtime.version());
     }
 
     /**
@@ -62,6 +69,9 @@ final class ClassDataArchive {
     private List<String> archiveOptions(boolean mayWrite) {
         try {
             Files.createDirectories(archive.getParent());
+            if (mayWrite) {
+                removeOtherVersions();
+            }
             if (javaFeature >= 19 && mayWrite) {
                 return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
             }
@@ -75,6 +85,17 @@ final class ClassDataArchive {
             return List.of("-XX:ArchiveClassesAtExit=" + archive);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the class-data archive " + archive, e);
+        }
+    }
+
+    /** Archives of this service written by another JVM version: they would never be used again. */
+    private void removeOtherVersions() throws IOException {
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            for (Path other : files.filter(file -> !file.equals(archive))
+                    .filter(file -> file.getFileName().toString().matches(java.util.regex.Pattern.quote(serviceName)
+                            + "-[A-Za-z0-9._]+\\.jsa")).toList()) {
+                Files.deleteIfExists(other);
+            }
         }
     }
 

@@ -82,7 +82,9 @@ final class ServiceFleet implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
-        if (settings.classDataSharing() && ClassDataArchive.compatibleWith(settings.serviceJavaOpts())) {
+        // The archive is the stack's JVM's: another runtime (a replica on another JDK) starts without one.
+        if (settings.classDataSharing() && ClassDataArchive.compatibleWith(settings.serviceJavaOpts())
+                && javaHome.equals(Path.of(System.getProperty("java.home")))) {
             command.addAll(ClassDataArchive.of(settings, service).jvmOptions(writesArchive));
         }
         command.addAll(List.of("-jar", jar.toString()));

@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassDataArchiveTest {
+    static final Runtime.Version JDK17 = Runtime.Version.parse("17.0.15+6");
+    static final Runtime.Version JDK21 = Runtime.Version.parse("21.0.9+10");
+
     @TempDir
     Path dir;
 
@@ -30,7 +33,7 @@ class ClassDataArchiveTest {
     }
 
     private Path archiveWrittenAt(String instant) throws IOException {
-        Path archive = dir.resolve("state/cds/requests-service.jsa");
+        Path archive = dir.resolve("state/cds/requests-service-17.0.15_6.jsa");
         Files.createDirectories(archive.getParent());
         Files.writeString(archive, "archive");
         Files.setLastModifiedTime(archive, FileTime.from(Instant.parse(instant)));
@@ -39,14 +42,14 @@ class ClassDataArchiveTest {
 
     @Test
     void onJdk17TheFirstStartWritesTheArchiveWhenItStops() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
         assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.path(), "-Xlog:cds*=error"),
                 archive.jvmOptions(true));
     }
 
     @Test
     void onJdk17AnArchiveWrittenAfterTheBuildIsUsedAndNotRewritten() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
         archiveWrittenAt("2026-12-01T11:00:00Z");
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
                 archive.jvmOptions(true));
@@ -54,7 +57,7 @@ class ClassDataArchiveTest {
 
     @Test
     void onJdk17AnArchiveOlderThanTheBuildIsDroppedAndWrittenAgain() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
         Path stale = archiveWrittenAt("2026-12-01T09:00:00Z");
         assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.path(), "-Xlog:cds*=error"),
                 archive.jvmOptions(true));
@@ -63,18 +66,30 @@ class ClassDataArchiveTest {
 
     @Test
     void anExtraInstanceOnlyReadsAnArchiveAndNeverWritesOne() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 17);
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
         assertEquals(List.of(), archive.jvmOptions(false));
         archiveWrittenAt("2026-12-01T11:00:00Z");
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
                 archive.jvmOptions(false));
-        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
-                new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 21).jvmOptions(false));
+    }
+
+    @Test
+    void eachJvmVersionHasAnArchiveOfItsOwnAndTheOtherVersionsGoWhenOneIsWritten() throws IOException {
+        Path jdk17 = archiveWrittenAt("2026-12-01T11:00:00Z");
+        Path otherService = Files.writeString(dir.resolve("state/cds/requests-service-replica-17.0.15_6.jsa"), "x");
+        ClassDataArchive onJdk21 = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK21);
+        assertEquals(List.of(), onJdk21.jvmOptions(false));
+        assertTrue(Files.exists(jdk17));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + onJdk21.path(), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds*=error"), onJdk21.jvmOptions(true));
+        assertFalse(Files.exists(jdk17));
+        assertEquals(dir.resolve("state/cds/requests-service-21.0.9_10.jsa"), onJdk21.path());
+        assertTrue(Files.exists(otherService));
     }
 
     @Test
     void fromJdk19TheJvmKeepsTheArchiveCurrentItself() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), 21);
+        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK21);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-XX:+AutoCreateSharedArchive",
                 "-Xlog:cds*=error"), archive.jvmOptions(true));
     }
