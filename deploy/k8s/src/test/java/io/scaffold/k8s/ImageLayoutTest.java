@@ -35,7 +35,7 @@ class ImageLayoutTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"communities-service", "requests-service", "notifications-service"})
-    void imageRunsTheQuarkusFastJarAsANonRootUserWithContainerAwareJvmFlags(String service) throws IOException {
+    void imageRunsTheQuarkusAppAsANonRootUserWithContainerAwareJvmFlags(String service) throws IOException {
         JsonNode config = image(service).config;
 
         assertThat(config.path("User").asText()).isEqualTo(IMAGE_USER + ":" + IMAGE_USER);
@@ -53,7 +53,7 @@ class ImageLayoutTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"communities-service", "requests-service", "notifications-service"})
-    void layersGoFromWhatChangesLeastToWhatChangesMostAndHoldTheWholeFastJar(String service) throws IOException {
+    void layersGoFromWhatChangesLeastToWhatChangesMostAndHoldTheWholeQuarkusApp(String service) throws IOException {
         Image image = image(service);
         List<String> all = image.layers.values().stream().flatMap(List::stream).toList();
 

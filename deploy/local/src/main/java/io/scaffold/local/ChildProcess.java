@@ -60,19 +60,28 @@ final class ChildProcess {
 
     /** SIGTERM, then SIGKILL after the grace period; children of the child go too. */
     void stop(long graceSeconds) {
-        if (!process.isAlive()) {
-            return;
-        }
+        signalStop();
+        awaitStop(graceSeconds);
+    }
+
+    /** SIGTERM to the process and its children, without waiting. */
+    void signalStop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
+    }
+
+    /** Waits up to the grace period, then SIGKILL; whether the process had exited by itself in time. */
+    boolean awaitStop(long graceSeconds) {
         try {
-            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                return true;
             }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -68,8 +69,10 @@ public final class LocalStack {
         }
 
         say("state in " + settings.stateDir());
-        if (settings.classDataSharing() && !ClassDataArchive.compatibleWith(settings.serviceJavaOpts())) {
-            say("class-data sharing is off: SCAFFOLD_SERVICE_JAVA_OPTS starts a flight recording or an agent");
+        if (settings.classDataSharing() && !ClassDataArchive.compatibleWith(settings.serviceJavaOpts(),
+                System.getenv())) {
+            say("class-data sharing is off: the services' JVM options start a flight recording or an agent, or set"
+                    + " class-data sharing themselves");
         }
         this.settings = settings;
         Database database = remember(Database.start(settings));
@@ -127,10 +130,13 @@ public final class LocalStack {
         StackSettings.ServiceSpec service = settings.services().stream().filter(s -> s.name().equals(serviceName))
                 .findFirst().orElseThrow(() -> new StackException("no service " + serviceName));
         Ports.requireFree(port, serviceName + " replica", "port");
+        // A replica only reads the service's archive: two JVMs never write the same file.
+        List<String> archiveOptions = ClassDataArchive.forStack(settings, service, javaHome, environment)
+                .map(archive -> archive.jvmOptions(false)).orElse(List.of());
         ChildProcess replica = ServiceFleet.startOne(settings, service, port, serviceName + "-" + port, database,
-                broker, identity, environment, false, javaHome);
-        // Time for a replica started to write a class-data archive or an AOT cache at exit (StartupBenchmark).
-        AutoCloseable handle = remember(() -> replica.stop(90));
+                broker, identity, environment, archiveOptions, javaHome);
+        // The grace lets a replica started with its own archive options write them at exit (StartupBenchmark).
+        AutoCloseable handle = remember(() -> replica.stop(ServiceFleet.STOP_GRACE_SECONDS));
         ServiceFleet.awaitReady(replica, port, Duration.ofSeconds(180));
         return handle;
     }

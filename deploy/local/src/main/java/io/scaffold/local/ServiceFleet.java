@@ -12,44 +12,50 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The suite's services, each in its own JVM, wired to the stack's database, broker and dev identity. */
 final class ServiceFleet implements AutoCloseable {
     /** The services that seal or open an anonymous requester's id; nobody else gets the key. */
     private static final java.util.Set<String> SEALS_IDENTITIES = java.util.Set.of("requests-service",
             "notifications-service");
-    private final List<ChildProcess> processes = new ArrayList<>();
-    private final long stopGraceSeconds;
+    /** Time for a service to stop, writing its class-data archive if it has none (half a minute on two cores). */
+    static final long STOP_GRACE_SECONDS = 90;
 
-    private ServiceFleet(long stopGraceSeconds) {
-        this.stopGraceSeconds = stopGraceSeconds;
+    /** One service's JVM, whether it became ready, and the archive it uses or writes. */
+    private static final class Member {
+        final ChildProcess process;
+        final Optional<ClassDataArchive> archive;
+        volatile boolean ready;
+
+        Member(ChildProcess process, Optional<ClassDataArchive> archive) {
+            this.process = process;
+            this.archive = archive;
+        }
     }
 
+    private final List<Member> members = new ArrayList<>();
+
     static ServiceFleet start(StackSettings settings, Database database, KafkaBroker broker, DevIdentity identity) {
-        // A service writing its class-data archive at exit takes up to half a minute more to stop on two cores.
-        ServiceFleet fleet = new ServiceFleet(settings.classDataSharing() ? 90 : 20);
+        ServiceFleet fleet = new ServiceFleet();
+        Path stackJava = Path.of(System.getProperty("java.home"));
         for (StackSettings.ServiceSpec service : settings.services()) {
-            fleet.processes.add(startOne(settings, service, service.port(), service.name(), database, broker,
-                    identity));
+            Optional<ClassDataArchive> archive = ClassDataArchive.forStack(settings, service, stackJava,
+                    System.getenv());
+            List<String> archiveOptions = archive.map(a -> a.jvmOptions(true)).orElse(List.of());
+            fleet.members.add(new Member(startOne(settings, service, service.port(), service.name(), database,
+                    broker, identity, Map.of(), archiveOptions, stackJava), archive));
         }
         return fleet;
     }
 
-    /** One JVM of one service, on {@code port}, logging to {@code logs/<logName>.log}. */
-    static ChildProcess startOne(StackSettings settings, StackSettings.ServiceSpec service, int port, String logName,
-            Database database, KafkaBroker broker, DevIdentity identity) {
-        return startOne(settings, service, port, logName, database, broker, identity, Map.of(), true,
-                Path.of(System.getProperty("java.home")));
-    }
-
     /**
-     * The same, with {@code extra} settings on top of the stack's; {@code writesArchive}: this instance may write the
-     * service's class-data archive when it stops (only one instance of a service may); {@code javaHome}: the JDK
-     * or JRE it runs on.
+     * One JVM of one service, on {@code port}, logging to {@code logs/<logName>.log}: {@code extra} settings on top of
+     * the stack's, the class-data archive's options, and {@code javaHome}, the JDK or JRE it runs on.
      */
     static ChildProcess startOne(StackSettings settings, StackSettings.ServiceSpec service, int port, String logName,
             Database database, KafkaBroker broker, DevIdentity identity, Map<String, String> extra,
-            boolean writesArchive, Path javaHome) {
+            List<String> archiveOptions, Path javaHome) {
         String java = javaHome.resolve("bin/java").toString();
         Path jar = service.runnableJar(settings.repoRoot());
         if (!Files.isRegularFile(jar)) {
@@ -82,11 +88,7 @@ final class ServiceFleet implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
-        // The archive is the stack's JVM's: another runtime (a replica on another JDK) starts without one.
-        if (settings.classDataSharing() && ClassDataArchive.compatibleWith(settings.serviceJavaOpts())
-                && javaHome.equals(Path.of(System.getProperty("java.home")))) {
-            command.addAll(ClassDataArchive.of(settings, service).jvmOptions(writesArchive));
-        }
+        command.addAll(archiveOptions);
         command.addAll(List.of("-jar", jar.toString()));
         return ChildProcess.start(logName, command, env, settings.stateDir().resolve("logs/" + logName + ".log"),
                 settings.repoRoot());
@@ -108,13 +110,10 @@ final class ServiceFleet implements AutoCloseable {
 
     /** Waits until every service answers 200 on its readiness probe. */
     void awaitReady(StackSettings settings, Duration timeout) {
-        for (int i = 0; i < processes.size(); i++) {
-            awaitReady(processes.get(i), settings.services().get(i).port(), timeout);
+        for (int i = 0; i < members.size(); i++) {
+            awaitReady(members.get(i).process, settings.services().get(i).port(), timeout);
+            members.get(i).ready = true;
         }
-    }
-
-    List<ChildProcess> processes() {
-        return List.copyOf(processes);
     }
 
     private static boolean ready(HttpClient http, int port) {
@@ -127,9 +126,16 @@ final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Signals every service at once, then waits for each; an archive written at exit is kept only from a service that
+     * had become ready and stopped within its grace period.
+     */
     @Override
     public void close() {
-        // Stop all at once: each gets its grace period in parallel.
-        processes.parallelStream().forEach(process -> process.stop(stopGraceSeconds));
+        members.forEach(member -> member.process.signalStop());
+        for (Member member : members) {
+            boolean exitedInTime = member.process.awaitStop(STOP_GRACE_SECONDS);
+            member.archive.ifPresent(archive -> archive.settle(member.ready && exitedInTime));
+        }
     }
 }

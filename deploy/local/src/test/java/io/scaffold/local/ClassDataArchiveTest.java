@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassDataArchiveTest {
-    static final Runtime.Version JDK17 = Runtime.Version.parse("17.0.15+6");
-    static final Runtime.Version JDK21 = Runtime.Version.parse("21.0.9+10");
+    static final String FINGERPRINT = "17-0123456789ab";
+    static final String QUIET = "-Xlog:cds*=error";
 
     @TempDir
     Path dir;
@@ -26,79 +28,103 @@ class ClassDataArchiveTest {
         Files.createDirectories(jar.getParent().resolve("lib/main"));
         Files.writeString(jar, "jar");
         Files.writeString(jar.getParent().resolve("lib/main/a.jar"), "lib");
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
-        Files.setLastModifiedTime(jar.getParent().resolve("lib/main/a.jar"),
-                FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        for (Path file : List.of(jar, jar.getParent().resolve("lib/main/a.jar"))) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        }
         return jar;
     }
 
-    private Path archiveWrittenAt(String instant) throws IOException {
-        Path archive = dir.resolve("state/cds/requests-service-17.0.15_6.jsa");
-        Files.createDirectories(archive.getParent());
-        Files.writeString(archive, "archive");
-        Files.setLastModifiedTime(archive, FileTime.from(Instant.parse(instant)));
-        return archive;
+    private ClassDataArchive archive(String fingerprint) throws IOException {
+        return new ClassDataArchive(dir.resolve("state"), "requests-service", build(), fingerprint);
+    }
+
+    private static Path writtenAt(Path file, String instant) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "archive");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse(instant)));
+        return file;
     }
 
     @Test
-    void onJdk17TheFirstStartWritesTheArchiveWhenItStops() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.path(), "-Xlog:cds*=error"),
-                archive.jvmOptions(true));
+    void withoutAnArchiveTheStackInstanceWritesAPendingOneAtExit() throws IOException {
+        ClassDataArchive archive = archive(FINGERPRINT);
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.pendingPath(), QUIET), archive.jvmOptions(true));
+        assertEquals(dir.resolve("state/cds/requests-service-17-0123456789ab.jsa"), archive.path());
     }
 
     @Test
-    void onJdk17AnArchiveWrittenAfterTheBuildIsUsedAndNotRewritten() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
-        archiveWrittenAt("2026-12-01T11:00:00Z");
-        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
-                archive.jvmOptions(true));
+    void whatACompleteRunWroteBecomesTheArchiveAndIsUsedByTheNextStart() throws IOException {
+        ClassDataArchive archive = archive(FINGERPRINT);
+        archive.jvmOptions(true);
+        writtenAt(archive.pendingPath(), "2026-12-01T11:00:00Z");
+        archive.settle(true);
+        assertTrue(Files.exists(archive.path()));
+        assertFalse(Files.exists(archive.pendingPath()));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), QUIET), archive.jvmOptions(true));
     }
 
     @Test
-    void onJdk17AnArchiveOlderThanTheBuildIsDroppedAndWrittenAgain() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
-        Path stale = archiveWrittenAt("2026-12-01T09:00:00Z");
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.path(), "-Xlog:cds*=error"),
-                archive.jvmOptions(true));
+    void whatAnIncompleteRunWroteIsDroppedAndNeverUsed() throws IOException {
+        ClassDataArchive archive = archive(FINGERPRINT);
+        archive.jvmOptions(true);
+        writtenAt(archive.pendingPath(), "2026-12-01T11:00:00Z");
+        archive.settle(false);
+        assertFalse(Files.exists(archive.path()));
+        assertFalse(Files.exists(archive.pendingPath()));
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.pendingPath(), QUIET), archive.jvmOptions(true));
+    }
+
+    @Test
+    void anArchiveOlderThanTheBuildIsDroppedAndWrittenAgain() throws IOException {
+        ClassDataArchive archive = archive(FINGERPRINT);
+        Path stale = writtenAt(archive.path(), "2026-12-01T09:00:00Z");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.pendingPath(), QUIET), archive.jvmOptions(true));
         assertFalse(Files.exists(stale));
     }
 
     @Test
-    void anExtraInstanceOnlyReadsAnArchiveAndNeverWritesOne() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK17);
+    void anExtraInstanceOnlyReadsAUsableArchiveAndNeverWritesOne() throws IOException {
+        ClassDataArchive archive = archive(FINGERPRINT);
         assertEquals(List.of(), archive.jvmOptions(false));
-        archiveWrittenAt("2026-12-01T11:00:00Z");
-        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-Xlog:cds*=error"),
-                archive.jvmOptions(false));
+        writtenAt(archive.path(), "2026-12-01T09:00:00Z");
+        assertEquals(List.of(), archive.jvmOptions(false), "stale");
+        writtenAt(archive.path(), "2026-12-01T11:00:00Z");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), QUIET), archive.jvmOptions(false));
     }
 
     @Test
-    void eachJvmVersionHasAnArchiveOfItsOwnAndTheOtherVersionsGoWhenOneIsWritten() throws IOException {
-        Path jdk17 = archiveWrittenAt("2026-12-01T11:00:00Z");
-        Path otherService = Files.writeString(dir.resolve("state/cds/requests-service-replica-17.0.15_6.jsa"), "x");
-        ClassDataArchive onJdk21 = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK21);
-        assertEquals(List.of(), onJdk21.jvmOptions(false));
-        assertTrue(Files.exists(jdk17));
-        assertEquals(List.of("-XX:SharedArchiveFile=" + onJdk21.path(), "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds*=error"), onJdk21.jvmOptions(true));
-        assertFalse(Files.exists(jdk17));
-        assertEquals(dir.resolve("state/cds/requests-service-21.0.9_10.jsa"), onJdk21.path());
+    void archivesOfOtherJvmsOrOptionsGoWhenOneIsWrittenAndOtherServicesKeepTheirs() throws IOException {
+        Path otherJvm = writtenAt(dir.resolve("state/cds/requests-service-21-ba9876543210.jsa"), "2026-12-01T11:00:00Z");
+        Path otherService = writtenAt(dir.resolve("state/cds/requests-service-replica-17-0123456789ab.jsa"),
+                "2026-12-01T11:00:00Z");
+        ClassDataArchive archive = archive(FINGERPRINT);
+        assertEquals(List.of(), archive.jvmOptions(false));
+        assertTrue(Files.exists(otherJvm));
+        archive.jvmOptions(true);
+        assertFalse(Files.exists(otherJvm));
         assertTrue(Files.exists(otherService));
     }
 
     @Test
-    void fromJdk19TheJvmKeepsTheArchiveCurrentItself() throws IOException {
-        ClassDataArchive archive = new ClassDataArchive(dir.resolve("state"), "requests-service", build(), JDK21);
-        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds*=error"), archive.jvmOptions(true));
+    void theFingerprintChangesWithTheJvmItsHomeAndItsOptions() {
+        Runtime.Version jdk17 = Runtime.Version.parse("17.0.15+6-LTS");
+        String base = ClassDataArchive.fingerprint(jdk17, Path.of("/jdk"), "-Xmx384m -XX:+UseSerialGC");
+        assertTrue(base.matches("17-[0-9a-f]{12}"), base);
+        assertNotEquals(base, ClassDataArchive.fingerprint(Runtime.Version.parse("17.0.16+8"), Path.of("/jdk"),
+                "-Xmx384m -XX:+UseSerialGC"));
+        assertNotEquals(base, ClassDataArchive.fingerprint(jdk17, Path.of("/other-jdk"), "-Xmx384m -XX:+UseSerialGC"));
+        assertNotEquals(base, ClassDataArchive.fingerprint(jdk17, Path.of("/jdk"), "-Xmx384m -XX:+UseG1GC"));
     }
 
     @Test
-    void aFlightRecordingFromTheStartOrAnAgentTurnsTheArchiveOff() {
-        assertTrue(ClassDataArchive.compatibleWith("-Xms64m -Xmx384m -XX:+UseSerialGC"));
-        assertFalse(ClassDataArchive.compatibleWith("-Xmx384m -XX:StartFlightRecording=filename=a.jfr"));
-        assertFalse(ClassDataArchive.compatibleWith("-javaagent:/opt/agent.jar -Xmx384m"));
-        assertFalse(ClassDataArchive.compatibleWith("-agentlib:jdwp=transport=dt_socket"));
+    void aFlightRecordingFromTheStartAnAgentOrCdsOptionsOfTheirOwnTurnTheArchiveOff() {
+        assertTrue(ClassDataArchive.compatibleWith("-Xms64m -Xmx384m -XX:+UseSerialGC", Map.of()));
+        assertFalse(ClassDataArchive.compatibleWith("-Xmx384m -XX:StartFlightRecording=filename=a.jfr", Map.of()));
+        assertFalse(ClassDataArchive.compatibleWith("-javaagent:/opt/agent.jar -Xmx384m", Map.of()));
+        assertFalse(ClassDataArchive.compatibleWith("-agentpath:/opt/libprofiler.so", Map.of()));
+        assertFalse(ClassDataArchive.compatibleWith("-Xshare:off", Map.of()));
+        assertFalse(ClassDataArchive.compatibleWith("-Xmx384m", Map.of("JAVA_TOOL_OPTIONS", "-javaagent:a.jar")));
+        assertFalse(ClassDataArchive.compatibleWith("-Xmx384m",
+                Map.of("JDK_JAVA_OPTIONS", "-XX:SharedArchiveFile=/tmp/x.jsa")));
     }
 }
