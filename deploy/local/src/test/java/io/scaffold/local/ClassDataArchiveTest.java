@@ -52,25 +52,27 @@ class ClassDataArchiveTest {
         assertEquals(dir.resolve("state/cds/requests-service-17-0123456789ab.jsa"), archive.path());
     }
 
-    @Test
-    void whatACompleteRunWroteBecomesTheArchiveAndIsUsedByTheNextStart() throws IOException {
+    /** A stack instance started without an archive, wrote a pending one at exit, and stopped. */
+    private ClassDataArchive afterARunThatWroteOne(boolean complete) throws IOException {
         ClassDataArchive archive = archive(FINGERPRINT);
         archive.jvmOptions(true);
         writtenAt(archive.pendingPath(), "2026-12-01T11:00:00Z");
-        archive.settle(true);
-        assertTrue(Files.exists(archive.path()));
+        archive.settle(complete);
         assertFalse(Files.exists(archive.pendingPath()));
+        return archive;
+    }
+
+    @Test
+    void whatACompleteRunWroteBecomesTheArchiveAndIsUsedByTheNextStart() throws IOException {
+        ClassDataArchive archive = afterARunThatWroteOne(true);
+        assertTrue(Files.exists(archive.path()));
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive.path(), QUIET), archive.jvmOptions(true));
     }
 
     @Test
     void whatAnIncompleteRunWroteIsDroppedAndNeverUsed() throws IOException {
-        ClassDataArchive archive = archive(FINGERPRINT);
-        archive.jvmOptions(true);
-        writtenAt(archive.pendingPath(), "2026-12-01T11:00:00Z");
-        archive.settle(false);
+        ClassDataArchive archive = afterARunThatWroteOne(false);
         assertFalse(Files.exists(archive.path()));
-        assertFalse(Files.exists(archive.pendingPath()));
         assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive.pendingPath(), QUIET), archive.jvmOptions(true));
     }
 
