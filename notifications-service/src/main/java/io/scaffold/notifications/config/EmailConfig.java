@@ -55,6 +55,14 @@ public interface EmailConfig {
     @WithDefault("24h")
     Duration retryFor();
 
+    /**
+     * How long an immediate message to a person this service has not heard of yet waits for their person event before
+     * it is skipped. That event comes from the service the person called, on another topic than the event that queued
+     * the mail, so it may arrive after it: someone who joins a community and is invited a moment later.
+     */
+    @WithDefault("1h")
+    Duration addressWait();
+
     /** How often the digest run looks for people whose digest time has come. */
     @WithDefault("1m")
     Duration digestCheckInterval();

@@ -24,7 +24,10 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * kind is critical). Counts the new unread items and tells every replica's live stream (delivered at commit).
      * A response to a request whose requester still has an unread item about it collapses into that item: its count
      * grows and it moves to the top with a new id. Each item is queued for e-mail as its recipient chose for the
-     * kind, if their address is known: a message of its own (IMMEDIATE) or a place in their next digest (DIGEST).
+     * kind: a message of its own (IMMEDIATE), or a place in their next digest (DIGEST) if their address is known.
+     * A person not heard of at all gets the message all the same: their person event, from the service they called,
+     * travels on another topic and may still be on its way; the sender waits for it. Who is known without an address
+     * gets no mail.
      * Who turned the kind off in the app but wants it by e-mail at once gets the mail without the item.
      *
      * @return how many items were written or collapsed
@@ -63,9 +66,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                     SELECT user_id, 1 FROM written WHERE inserted ORDER BY user_id
                     ON CONFLICT (user_id) DO UPDATE SET unread = c.unread + 1
                 ), by_email AS (
-                    SELECT w.id, w.user_id, coalesce(k.email, :defaultEmail) AS email FROM written w
-                    JOIN known_person p ON p.user_id = w.user_id AND p.email IS NOT NULL
+                    SELECT w.id, w.user_id, coalesce(k.email, :defaultEmail) AS email,
+                           p.user_id IS NOT NULL AS known
+                    FROM written w
+                    LEFT JOIN known_person p ON p.user_id = w.user_id
                     LEFT JOIN kind_preference k ON k.user_id = w.user_id AND k.kind = :kind
+                    WHERE p.user_id IS NULL OR p.email IS NOT NULL
                 ), mailed AS (
                     INSERT INTO email_message (user_id, kind, notification_id, urgent, status, next_attempt_at,
                                                created_at)
@@ -73,7 +79,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                     WHERE email = 'IMMEDIATE'
                 ), digested AS (
                     INSERT INTO digest_pending (user_id, since)
-                    SELECT user_id, :now FROM by_email WHERE email = 'DIGEST' ORDER BY user_id
+                    SELECT user_id, :now FROM by_email WHERE email = 'DIGEST' AND known ORDER BY user_id
                     ON CONFLICT (user_id) DO NOTHING
                 ), mail_only AS (
                     INSERT INTO email_message (user_id, kind, urgent, item_kind, item_title, item_body, item_link,

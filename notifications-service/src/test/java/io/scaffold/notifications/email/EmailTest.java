@@ -94,6 +94,36 @@ class EmailTest {
     }
 
     @Test
+    void anInvitationThatArrivesBeforeThePersonsEventWaitsForTheAddressAndIsMailedOnceItArrives() {
+        String helper = unique("helper");
+        String requestId = UUID.randomUUID().toString();
+        Events.request(CREATED, requestId, Events.created(requestId, unique("asker"), false, null, null,
+                List.of(helper)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(lastError(helper))
+                .startsWith("waiting for the person's address"));
+        assertThat(status(helper)).isEqualTo("PENDING");
+
+        String address = helper + "@example.org";
+        Events.person(helper, "Lena Late", address, "Europe/Berlin");
+        Mailbox.Received mail = Mailbox.awaitCount(address, 1).get(0);
+        assertThat(mail.text()).contains("Hello Lena Late");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(helper)));
+    }
+
+    @Test
+    void mailToAPersonNeverHeardOfIsSkippedOnceTheAddressWaitIsOverWithTheReasonInTheLog() {
+        String helper = unique("helper");
+        String requestId = UUID.randomUUID().toString();
+        Events.request(CREATED, requestId, Events.created(requestId, unique("asker"), false, null, null,
+                List.of(helper)));
+        // the test profile's address wait is 8 s
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SKIPPED".equals(status(helper)));
+        assertThat(lastError(helper)).isEqualTo("no e-mail address known for this person (no person event within"
+                + " PT8S)");
+        assertThat(attempts(helper)).as("waiting for the address is no attempt").isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void aKindTurnedOffInTheAppButWantedByEmailIsMailedWithoutAnInboxItem() {
         String helper = unique("helper");
         String address = signIn(helper, "Mia Mailonly");
@@ -325,9 +355,21 @@ class EmailTest {
                 .setParameter("u", user).getSingleResult()).intValue());
     }
 
+    /** The person's one message's status; null before it is queued. */
     private String status(String user) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "SELECT status FROM email_message WHERE user_id = :u").setParameter("u", user).getSingleResult());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("SELECT status FROM email_message WHERE user_id = :u")
+                    .setParameter("u", user).getResultList();
+            return rows.isEmpty() ? null : (String) rows.get(0);
+        });
+    }
+
+    private String lastError(String user) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("SELECT last_error FROM email_message WHERE user_id = :u")
+                    .setParameter("u", user).getResultList();
+            return rows.isEmpty() ? null : (String) rows.get(0);
+        });
     }
 
     private static Instant toInstant(Object value) {
