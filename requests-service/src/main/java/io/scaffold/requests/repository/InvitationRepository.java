@@ -43,45 +43,30 @@ public class InvitationRepository {
         if (tags.isEmpty() || limit <= 0) {
             return List.of();
         }
-        String scope = communityId != null ? "s.community_id = :community"
-                : "s.community_id IN (SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = "
-                        + "'PUBLIC' OR EXISTS (SELECT 1 FROM community_member cm WHERE cm.community_id = v.id AND "
-                        + "cm.user_id = :requester)))";
+        return communityId == null ? rank(RANKING_ACROSS_COMMUNITIES, requestId, null, requesterId, tags, maxPerWeek,
+                limit, firstRung, now) : rank(SHORTLIST_FIRST, requestId, communityId, requesterId, tags, maxPerWeek,
+                limit, firstRung, now);
+    }
+
+    /**
+     * The same ranking as {@link #rankHelpers} in a community, read from every member whose skills match (the
+     * reference the shortlist must agree with; it reads the whole matching tier, so it grows with the community).
+     */
+    public List<Candidate> rankHelpersReadingEveryMatch(UUID requestId, UUID communityId, String requesterId,
+            List<String> tags, int maxPerWeek, int limit, boolean firstRung, Instant now) {
+        if (tags.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return rank(RANKING_IN_COMMUNITY, requestId, communityId, requesterId, tags, maxPerWeek, limit, firstRung,
+                now);
+    }
+
+    private List<Candidate> rank(String statement, UUID requestId, UUID communityId, String requesterId,
+            List<String> tags, int maxPerWeek, int limit, boolean firstRung, Instant now) {
         // A new request has nobody asked yet: the first rung's statement leaves that check out.
-        String notAskedYet = firstRung ? ""
-                : " AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :request"
-                        + " AND x.user_id = t.user_id)";
-        // Candidates come sorted by level and accepted help; the fairness counts are then read per candidate, in that
-        // order, and the incremental sort stops once the best tier(s) fill the limit: only the tied candidates at the
-        // top are looked up, not every match. The matched skills are looked up for the chosen few only.
-        var query = em.createNativeQuery("""
-                WITH candidate AS (
-                    SELECT s.user_id, max(s.level) AS level FROM member_skill s
-                    WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND %1$s
-                    GROUP BY s.user_id),
-                helped AS (
-                    SELECT a.user_id, sum(a.accepted_count) AS helped FROM accepted_help a
-                    WHERE a.tag = ANY (CAST(:tags AS text[]))
-                    GROUP BY a.user_id),
-                tiered AS (
-                    SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped
-                    FROM candidate c LEFT JOIN helped h ON h.user_id = c.user_id
-                    ORDER BY c.level DESC, helped DESC),
-                best AS (
-                    SELECT t.user_id, t.level, t.helped, r.last_invited
-                    FROM tiered t
-                    CROSS JOIN LATERAL (
-                        SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
-                        WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
-                    WHERE r.recent < :maxPerWeek%2$s
-                    ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.user_id
-                    LIMIT :limit)
-                SELECT b.user_id, b.level, b.helped,
-                       (SELECT string_agg(DISTINCT s.skill, ' ' ORDER BY s.skill) FROM member_skill s
-                        WHERE s.user_id = b.user_id AND s.skill = ANY (CAST(:tags AS text[])) AND %1$s) AS skills
-                FROM best b
-                ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.user_id""".formatted(scope,
-                        notAskedYet))
+        var query = em.createNativeQuery(statement.replace("/*notAskedYet(t)*/", notAskedYet(firstRung, "t"))
+                        .replace("/*notAskedYet(s)*/", notAskedYet(firstRung, "s"))
+                        .replace("/*notAskedYet(p)*/", notAskedYet(firstRung, "p")))
                 .setParameter("tags", SqlArrays.text(tags))
                 .setParameter("requester", requesterId)
                 .setParameter("since", Timestamp.from(now.minus(FAIRNESS_WINDOW)))
@@ -98,6 +83,109 @@ public class InvitationRepository {
         return rows.stream().map(r -> new Candidate((String) r[0], ((Number) r[1]).intValue(),
                 ((Number) r[2]).longValue(), List.of(((String) r[3]).split(" ")))).toList();
     }
+
+    private static String notAskedYet(boolean firstRung, String alias) {
+        return firstRung ? "" : " AND NOT EXISTS (SELECT 1 FROM helper_invitation x WHERE x.request_id = :request"
+                + " AND x.user_id = " + alias + ".user_id)";
+    }
+
+    /**
+     * Every member whose skills match, in {@code %1$s}: candidates come sorted by level and accepted help; the
+     * fairness counts are then read per candidate, in that order, and the incremental sort stops once the best
+     * tier(s) fill the limit: only the tied candidates at the top are looked up, not every match.
+     */
+    private static final String EVERY_MATCH = """
+            candidate AS (
+                SELECT s.user_id, max(s.level) AS level FROM member_skill s
+                WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND %1$s
+                GROUP BY s.user_id),
+            helped AS (
+                SELECT a.user_id, sum(a.accepted_count) AS helped FROM accepted_help a
+                WHERE a.tag = ANY (CAST(:tags AS text[]))
+                GROUP BY a.user_id),
+            tiered AS (
+                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped
+                FROM candidate c LEFT JOIN helped h ON h.user_id = c.user_id
+                ORDER BY c.level DESC, helped DESC),
+            ranked AS (
+                SELECT t.user_id, t.level, t.helped, r.last_invited
+                FROM tiered t
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
+                    WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
+                WHERE r.recent < :maxPerWeek/*notAskedYet(t)*/
+                ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.user_id
+                LIMIT :limit)""";
+
+    /** The chosen few, with the skills they matched on (looked up for them only). */
+    private static final String CHOSEN = """
+            SELECT b.user_id, b.level, b.helped,
+                   (SELECT string_agg(DISTINCT s.skill, ' ' ORDER BY s.skill) FROM member_skill s
+                    WHERE s.user_id = b.user_id AND s.skill = ANY (CAST(:tags AS text[])) AND %1$s) AS skills
+            FROM %2$s b
+            ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.user_id""";
+
+    private static final String IN_COMMUNITY = "s.community_id = :community";
+
+    private static final String RANKING_ACROSS_COMMUNITIES = ("WITH " + EVERY_MATCH + "\n" + CHOSEN).formatted(
+            "s.community_id IN (SELECT v.id FROM community_view v WHERE NOT v.archived AND (v.visibility = 'PUBLIC'"
+                    + " OR EXISTS (SELECT 1 FROM community_member cm WHERE cm.community_id = v.id"
+                    + " AND cm.user_id = :requester)))", "ranked");
+
+    private static final String RANKING_IN_COMMUNITY = ("WITH " + EVERY_MATCH + "\n" + CHOSEN).formatted(
+            IN_COMMUNITY, "ranked");
+
+    /**
+     * Routing in a community without reading every match. Within a level, whoever was not asked this week ranks
+     * by user id, ahead of everyone asked this week (who come least recently asked first); accepted help ranks above
+     * both. So the best {@code limit} are among a shortlist: per tag and level, the first {@code limit} members not
+     * asked this week (index order), plus everyone with accepted help on the tags, each ranked on all the tags. The
+     * shortlist's best are the answer when they fill the limit at the highest level any match has: nobody asked
+     * this week can then rank above them. Otherwise (a small or well-asked community) the ranking over every match
+     * runs instead, in the same statement; its branch is never executed when the shortlist decided.
+     */
+    private static final String SHORTLIST_FIRST = ("WITH " + EVERY_MATCH + """
+            ,
+            tag AS (SELECT DISTINCT unnest(CAST(:tags AS text[])) AS skill),
+            unasked AS (
+                SELECT u.user_id FROM tag t
+                CROSS JOIN (VALUES (3), (2), (1)) AS l (level)
+                CROSS JOIN LATERAL (
+                    SELECT s.user_id FROM member_skill s
+                    WHERE s.community_id = :community AND s.skill = t.skill AND s.level = l.level
+                      AND s.user_id <> :requester/*notAskedYet(s)*/
+                      AND NOT EXISTS (SELECT 1 FROM helper_invitation i WHERE i.user_id = s.user_id
+                                      AND i.kind = 'HELPER' AND i.invited_at > :since)
+                    ORDER BY s.user_id
+                    LIMIT :limit) u),
+            shortlist AS MATERIALIZED (
+                SELECT p.user_id, k.level, coalesce(h.helped, 0) AS helped, r.last_invited
+                FROM (SELECT user_id FROM unasked UNION SELECT user_id FROM helped) p
+                CROSS JOIN LATERAL (
+                    SELECT max(s.level) AS level FROM member_skill s
+                    WHERE s.community_id = :community AND s.user_id = p.user_id
+                      AND s.skill = ANY (CAST(:tags AS text[]))) k
+                LEFT JOIN helped h ON h.user_id = p.user_id
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
+                    WHERE i.user_id = p.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
+                WHERE k.level IS NOT NULL AND p.user_id <> :requester AND r.recent < :maxPerWeek/*notAskedYet(p)*/
+                ORDER BY k.level DESC, helped DESC, r.last_invited ASC NULLS FIRST, p.user_id
+                LIMIT :limit),
+            decided AS (
+                SELECT count(*) = :limit AND min(level) = (
+                    SELECT max(top.level) FROM tag t
+                    CROSS JOIN LATERAL (
+                        SELECT s.level FROM member_skill s
+                        WHERE s.community_id = :community AND s.skill = t.skill AND s.user_id <> :requester
+                        ORDER BY s.level DESC
+                        LIMIT 1) top) AS exact
+                FROM shortlist),
+            best AS (
+                SELECT user_id, level, helped, last_invited FROM shortlist WHERE (SELECT exact FROM decided)
+                UNION ALL
+                SELECT user_id, level, helped, last_invited FROM ranked WHERE NOT (SELECT exact FROM decided))
+            """ + CHOSEN).formatted(IN_COMMUNITY, "best");
 
     /** Owners and facilitators of the community who were not asked for this request yet (never the requester). */
     public List<String> facilitators(UUID requestId, UUID communityId, String requesterId) {
