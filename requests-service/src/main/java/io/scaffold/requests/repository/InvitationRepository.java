@@ -64,9 +64,7 @@ public class InvitationRepository {
     private List<Candidate> rank(String statement, UUID requestId, UUID communityId, String requesterId,
             List<String> tags, int maxPerWeek, int limit, boolean firstRung, Instant now) {
         // A new request has nobody asked yet: the first rung's statement leaves that check out.
-        var query = em.createNativeQuery(statement.replace("/*notAskedYet(t)*/", notAskedYet(firstRung, "t"))
-                        .replace("/*notAskedYet(s)*/", notAskedYet(firstRung, "s"))
-                        .replace("/*notAskedYet(p)*/", notAskedYet(firstRung, "p")))
+        var query = em.createNativeQuery(forRung(statement, firstRung))
                 .setParameter("tags", SqlArrays.text(tags))
                 .setParameter("requester", requesterId)
                 .setParameter("since", Timestamp.from(now.minus(FAIRNESS_WINDOW)))
@@ -82,6 +80,17 @@ public class InvitationRepository {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Candidate((String) r[0], ((Number) r[1]).intValue(),
                 ((Number) r[2]).longValue(), List.of(((String) r[3]).split(" ")))).toList();
+    }
+
+    /** The statement {@link #rankHelpers} runs in a community (named parameters), for EXPLAIN in benchmarks. */
+    public static String rankingInCommunity(boolean firstRung) {
+        return forRung(SHORTLIST_FIRST, firstRung);
+    }
+
+    private static String forRung(String statement, boolean firstRung) {
+        return statement.replace("/*notAskedYet(t)*/", notAskedYet(firstRung, "t"))
+                .replace("/*notAskedYet(s)*/", notAskedYet(firstRung, "s"))
+                .replace("/*notAskedYet(p)*/", notAskedYet(firstRung, "p"));
     }
 
     private static String notAskedYet(boolean firstRung, String alias) {
@@ -142,7 +151,9 @@ public class InvitationRepository {
      * asked this week (index order), plus everyone with accepted help on the tags, each ranked on all the tags. The
      * shortlist's best are the answer when they fill the limit at the highest level any match has: nobody asked
      * this week can then rank above them. Otherwise (a small or well-asked community) the ranking over every match
-     * runs instead, in the same statement; its branch is never executed when the shortlist decided.
+     * runs instead, in the same statement; its branch is never executed when the shortlist decided. "Not asked this
+     * week" is a scalar subquery, one index probe per member read: as NOT EXISTS the planner turns it into an
+     * anti-join that reads the whole week's invitations for every tag and level.
      */
     private static final String SHORTLIST_FIRST = ("WITH " + EVERY_MATCH + """
             ,
@@ -154,8 +165,8 @@ public class InvitationRepository {
                     SELECT s.user_id FROM member_skill s
                     WHERE s.community_id = :community AND s.skill = t.skill AND s.level = l.level
                       AND s.user_id <> :requester/*notAskedYet(s)*/
-                      AND NOT EXISTS (SELECT 1 FROM helper_invitation i WHERE i.user_id = s.user_id
-                                      AND i.kind = 'HELPER' AND i.invited_at > :since)
+                      AND coalesce((SELECT max(i.invited_at) FROM helper_invitation i
+                                    WHERE i.user_id = s.user_id AND i.kind = 'HELPER'), '-infinity') <= :since
                     ORDER BY s.user_id
                     LIMIT :limit) u),
             shortlist AS MATERIALIZED (

@@ -7,6 +7,7 @@ import io.scaffold.platform.testing.TestTokens;
 import io.scaffold.platform.testing.bench.BenchDatabase;
 import io.scaffold.platform.testing.bench.BenchReport;
 import io.scaffold.platform.testing.bench.LoadGenerator;
+import io.scaffold.requests.repository.InvitationRepository;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,15 @@ class RoutingScaleBenchmark {
         for (int size : SIZES) {
             paced.put(size, load.paced(String.format("POST /api/requests, %,d members @ %.0f/s", size, rate), rate,
                     WORKERS, RUN, () -> ask(base, size, askers.get(size))));
+        }
+
+        for (int size : List.of(SIZES[1], SIZES[2])) {
+            db.explain(String.format("routing of a new request, %,d members, after the runs' invitations", size),
+                    InvitationRepository.rankingInCommunity(true)
+                            .replace(":tags", "ARRAY['skill7', 'skill91']").replace(":requester", "'"
+                                    + member(size, 1) + "'").replace(":community", "'" + community(size) + "'")
+                            .replace(":since", "now() - interval '7 days'").replace(":maxPerWeek", "5")
+                            .replace(":limit", "3"));
         }
 
         System.out.println();
