@@ -65,34 +65,89 @@ public final class SameJobAskServer {
     private static final int MAX_INVITATIONS_PER_WEEK = 5;
     private static final Duration FIRST_ESCALATION = Duration.ofHours(4); // NORMAL urgency's first rung
 
-    /** The ranking of InvitationRepository.rankHelpers for a new request in a community, with JDBC parameters. */
+    /**
+     * The statement InvitationRepository.rankHelpers runs for a new request in a community
+     * ({@code rankingInCommunity(true)}), with its named parameters; {@link #positional} binds them for JDBC.
+     */
     private static final String RANK_HELPERS = """
             WITH candidate AS (
-                SELECT s.user_id, max(s.level) AS level FROM member_skill s
-                WHERE s.skill = ANY (?) AND s.user_id <> ? AND s.community_id = ?
+                SELECT s.user_id, max(s.level) AS level, min(s.rotation) AS rotation FROM member_skill s
+                WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND s.community_id = :community
                 GROUP BY s.user_id),
             helped AS (
                 SELECT a.user_id, sum(a.accepted_count) AS helped FROM accepted_help a
-                WHERE a.tag = ANY (?)
+                WHERE a.tag = ANY (CAST(:tags AS text[]))
                 GROUP BY a.user_id),
             tiered AS (
-                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped
+                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped, c.rotation
                 FROM candidate c LEFT JOIN helped h ON h.user_id = c.user_id
                 ORDER BY c.level DESC, helped DESC),
-            best AS (
-                SELECT t.user_id, t.level, t.helped, r.last_invited
+            ranked AS (
+                SELECT t.user_id, t.level, t.helped, r.last_invited, t.rotation
                 FROM tiered t
                 CROSS JOIN LATERAL (
                     SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
-                    WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > ?) r
-                WHERE r.recent < ?
-                ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.user_id
-                LIMIT ?)
+                    WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
+                WHERE r.recent < :maxPerWeek
+                ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.rotation < :pivot,
+                         t.rotation, t.user_id
+                LIMIT :limit),
+            tag AS (SELECT DISTINCT unnest(CAST(:tags AS text[])) AS skill),
+            unasked AS (
+                SELECT u.user_id FROM tag t
+                CROSS JOIN (VALUES (3), (2), (1)) AS l (level)
+                CROSS JOIN LATERAL (
+                    (SELECT s.user_id FROM member_skill s
+                     WHERE s.community_id = :community AND s.skill = t.skill AND s.level = l.level
+                       AND s.user_id <> :requester
+                       AND coalesce((SELECT max(i.invited_at) FROM helper_invitation i
+                                     WHERE i.user_id = s.user_id AND i.kind = 'HELPER'), '-infinity') <= :since
+                       AND s.rotation >= :pivot
+                     ORDER BY s.rotation, s.user_id
+                     LIMIT :limit)
+                    UNION ALL
+                    (SELECT s.user_id FROM member_skill s
+                     WHERE s.community_id = :community AND s.skill = t.skill AND s.level = l.level
+                       AND s.user_id <> :requester
+                       AND coalesce((SELECT max(i.invited_at) FROM helper_invitation i
+                                     WHERE i.user_id = s.user_id AND i.kind = 'HELPER'), '-infinity') <= :since
+                       AND s.rotation < :pivot
+                     ORDER BY s.rotation, s.user_id
+                     LIMIT :limit)) u),
+            shortlist AS MATERIALIZED (
+                SELECT p.user_id, k.level, coalesce(h.helped, 0) AS helped, r.last_invited, k.rotation
+                FROM (SELECT user_id FROM unasked UNION SELECT user_id FROM helped) p
+                CROSS JOIN LATERAL (
+                    SELECT max(s.level) AS level, min(s.rotation) AS rotation FROM member_skill s
+                    WHERE s.community_id = :community AND s.user_id = p.user_id
+                      AND s.skill = ANY (CAST(:tags AS text[]))) k
+                LEFT JOIN helped h ON h.user_id = p.user_id
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
+                    WHERE i.user_id = p.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
+                WHERE k.level IS NOT NULL AND p.user_id <> :requester AND r.recent < :maxPerWeek
+                ORDER BY k.level DESC, helped DESC, r.last_invited ASC NULLS FIRST, k.rotation < :pivot, k.rotation,
+                         p.user_id
+                LIMIT :limit),
+            decided AS (
+                SELECT count(*) = :limit AND min(level) = (
+                    SELECT max(top.level) FROM tag t
+                    CROSS JOIN LATERAL (
+                        SELECT s.level FROM member_skill s
+                        WHERE s.community_id = :community AND s.skill = t.skill AND s.user_id <> :requester
+                        ORDER BY s.level DESC
+                        LIMIT 1) top) AS exact
+                FROM shortlist),
+            best AS (
+                SELECT user_id, level, helped, last_invited, rotation FROM shortlist WHERE (SELECT exact FROM decided)
+                UNION ALL
+                SELECT user_id, level, helped, last_invited, rotation FROM ranked WHERE NOT (SELECT exact FROM decided))
             SELECT b.user_id, b.level, b.helped,
                    (SELECT string_agg(DISTINCT s.skill, ' ' ORDER BY s.skill) FROM member_skill s
-                    WHERE s.user_id = b.user_id AND s.skill = ANY (?) AND s.community_id = ?) AS skills
+                    WHERE s.user_id = b.user_id AND s.skill = ANY (CAST(:tags AS text[])) AND s.community_id = :community) AS skills
             FROM best b
-            ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.user_id""";
+            ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.rotation < :pivot, b.rotation,
+                     b.user_id""";
     private static final String[] LEVELS = {"LEARNING", "PRACTITIONER", "EXPERT"}; // SkillLevel, by weight
 
     private final JwtConsumer tokens;
@@ -187,17 +242,15 @@ public final class SameJobAskServer {
             List<String> invited = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
             List<Integer> scores = new ArrayList<>();
-            try (PreparedStatement rank = db.prepareStatement(RANK_HELPERS)) {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement rank = db.prepareStatement(positional(RANK_HELPERS, names))) {
                 java.sql.Array tagArray = db.createArrayOf("text", tags.toArray());
-                rank.setArray(1, tagArray);
-                rank.setString(2, requester);
-                rank.setObject(3, communityId);
-                rank.setArray(4, tagArray);
-                rank.setTimestamp(5, Timestamp.from(now.minus(Duration.ofDays(7))));
-                rank.setInt(6, MAX_INVITATIONS_PER_WEEK);
-                rank.setInt(7, INITIAL_HELPERS);
-                rank.setArray(8, tagArray);
-                rank.setObject(9, communityId);
+                Map<String, Object> values = Map.of("tags", tagArray, "requester", requester, "community",
+                        communityId, "since", Timestamp.from(now.minus(Duration.ofDays(7))), "maxPerWeek",
+                        MAX_INVITATIONS_PER_WEEK, "limit", INITIAL_HELPERS, "pivot", id.hashCode());
+                for (int i = 0; i < names.size(); i++) {
+                    rank.setObject(i + 1, values.get(names.get(i)));
+                }
                 try (ResultSet row = rank.executeQuery()) {
                     while (row.next()) {
                         invited.add(row.getString(1));
@@ -287,6 +340,17 @@ public final class SameJobAskServer {
     }
 
     /** What the event and the answer both say of a new request. */
+    /** The statement with each {@code :name} replaced by {@code ?}; {@code names} receives them in order. */
+    static String positional(String statement, List<String> names) {
+        java.util.regex.Matcher parameter = java.util.regex.Pattern.compile(":(\\w+)").matcher(statement);
+        StringBuilder jdbc = new StringBuilder();
+        while (parameter.find()) {
+            names.add(parameter.group(1));
+            parameter.appendReplacement(jdbc, "?");
+        }
+        return parameter.appendTail(jdbc).toString();
+    }
+
     private static Map<String, Object> fields(String title, Set<String> tags, UUID communityId, String communityName,
             String requester) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -34,7 +34,8 @@ public class InvitationRepository {
 
     /**
      * The best {@code limit} helpers for the tags who were not asked for this request yet: best declared level
-     * first, then most help accepted on those tags, then whoever was asked least recently; nobody who was already
+     * first, then most help accepted on those tags, then people not asked in the last 7 days (from a point that
+     * turns with every request: {@link #pivot}), then whoever was asked least recently; nobody who was already
      * asked {@code maxPerWeek} times in the last 7 days; never the requester. With a community, its active members;
      * without one, members of the communities the requester can see (public ones and their own).
      */
@@ -69,7 +70,8 @@ public class InvitationRepository {
                 .setParameter("requester", requesterId)
                 .setParameter("since", Timestamp.from(now.minus(FAIRNESS_WINDOW)))
                 .setParameter("maxPerWeek", maxPerWeek)
-                .setParameter("limit", limit);
+                .setParameter("limit", limit)
+                .setParameter("pivot", pivot(requestId));
         if (communityId != null) {
             query.setParameter("community", communityId);
         }
@@ -80,6 +82,15 @@ public class InvitationRepository {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Candidate((String) r[0], ((Number) r[1]).intValue(),
                 ((Number) r[2]).longValue(), List.of(((String) r[3]).split(" ")))).toList();
+    }
+
+    /**
+     * Where the order of people equally ranked and not asked this week starts for this request: members whose
+     * rotation (a hash of their user id) is at or above it come first, in rotation order, then the rest. So the
+     * start turns from request to request, and nobody's id puts them first every time.
+     */
+    public static int pivot(UUID requestId) {
+        return requestId.hashCode();
     }
 
     /** The statement {@link #rankHelpers} runs in a community (named parameters), for EXPLAIN in benchmarks. */
@@ -105,7 +116,7 @@ public class InvitationRepository {
      */
     private static final String EVERY_MATCH = """
             candidate AS (
-                SELECT s.user_id, max(s.level) AS level FROM member_skill s
+                SELECT s.user_id, max(s.level) AS level, min(s.rotation) AS rotation FROM member_skill s
                 WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND %1$s
                 GROUP BY s.user_id),
             helped AS (
@@ -113,17 +124,18 @@ public class InvitationRepository {
                 WHERE a.tag = ANY (CAST(:tags AS text[]))
                 GROUP BY a.user_id),
             tiered AS (
-                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped
+                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped, c.rotation
                 FROM candidate c LEFT JOIN helped h ON h.user_id = c.user_id
                 ORDER BY c.level DESC, helped DESC),
             ranked AS (
-                SELECT t.user_id, t.level, t.helped, r.last_invited
+                SELECT t.user_id, t.level, t.helped, r.last_invited, t.rotation
                 FROM tiered t
                 CROSS JOIN LATERAL (
                     SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
                     WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
                 WHERE r.recent < :maxPerWeek/*notAskedYet(t)*/
-                ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.user_id
+                ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.rotation < :pivot,
+                         t.rotation, t.user_id
                 LIMIT :limit)""";
 
     /** The chosen few, with the skills they matched on (looked up for them only). */
@@ -132,7 +144,8 @@ public class InvitationRepository {
                    (SELECT string_agg(DISTINCT s.skill, ' ' ORDER BY s.skill) FROM member_skill s
                     WHERE s.user_id = b.user_id AND s.skill = ANY (CAST(:tags AS text[])) AND %1$s) AS skills
             FROM %2$s b
-            ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.user_id""";
+            ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.rotation < :pivot, b.rotation,
+                     b.user_id""";
 
     private static final String IN_COMMUNITY = "s.community_id = :community";
 
@@ -145,10 +158,11 @@ public class InvitationRepository {
             IN_COMMUNITY, "ranked");
 
     /**
-     * Routing in a community without reading every match. Within a level, whoever was not asked this week ranks
-     * by user id, ahead of everyone asked this week (who come least recently asked first); accepted help ranks above
-     * both. So the best {@code limit} are among a shortlist: per tag and level, the first {@code limit} members not
-     * asked this week (index order), plus everyone with accepted help on the tags, each ranked on all the tags. The
+     * Routing in a community without reading every match. Within a level, whoever was not asked this week ranks in
+     * rotation order from the request's pivot, ahead of everyone asked this week (who come least recently asked
+     * first); accepted help ranks above both. So the best {@code limit} are among a shortlist: per tag and level, the
+     * first {@code limit} members not asked this week from the pivot on and from the lowest rotation on (index
+     * order), plus everyone with accepted help on the tags, each ranked on all the tags. The
      * shortlist's best are the answer when they fill the limit at the highest level any match has: nobody asked
      * this week can then rank above them. Otherwise (a small or well-asked community) the ranking over every match
      * runs instead, in the same statement; its branch is never executed when the shortlist decided. "Not asked this
@@ -162,18 +176,22 @@ public class InvitationRepository {
                 SELECT u.user_id FROM tag t
                 CROSS JOIN (VALUES (3), (2), (1)) AS l (level)
                 CROSS JOIN LATERAL (
-                    SELECT s.user_id FROM member_skill s
-                    WHERE s.community_id = :community AND s.skill = t.skill AND s.level = l.level
-                      AND s.user_id <> :requester/*notAskedYet(s)*/
-                      AND coalesce((SELECT max(i.invited_at) FROM helper_invitation i
-                                    WHERE i.user_id = s.user_id AND i.kind = 'HELPER'), '-infinity') <= :since
-                    ORDER BY s.user_id
-                    LIMIT :limit) u),
+                    (SELECT s.user_id FROM member_skill s
+                     WHERE /*unasked(s)*/
+                       AND s.rotation >= :pivot
+                     ORDER BY s.rotation, s.user_id
+                     LIMIT :limit)
+                    UNION ALL
+                    (SELECT s.user_id FROM member_skill s
+                     WHERE /*unasked(s)*/
+                       AND s.rotation < :pivot
+                     ORDER BY s.rotation, s.user_id
+                     LIMIT :limit)) u),
             shortlist AS MATERIALIZED (
-                SELECT p.user_id, k.level, coalesce(h.helped, 0) AS helped, r.last_invited
+                SELECT p.user_id, k.level, coalesce(h.helped, 0) AS helped, r.last_invited, k.rotation
                 FROM (SELECT user_id FROM unasked UNION SELECT user_id FROM helped) p
                 CROSS JOIN LATERAL (
-                    SELECT max(s.level) AS level FROM member_skill s
+                    SELECT max(s.level) AS level, min(s.rotation) AS rotation FROM member_skill s
                     WHERE s.community_id = :community AND s.user_id = p.user_id
                       AND s.skill = ANY (CAST(:tags AS text[]))) k
                 LEFT JOIN helped h ON h.user_id = p.user_id
@@ -181,7 +199,8 @@ public class InvitationRepository {
                     SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
                     WHERE i.user_id = p.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
                 WHERE k.level IS NOT NULL AND p.user_id <> :requester AND r.recent < :maxPerWeek/*notAskedYet(p)*/
-                ORDER BY k.level DESC, helped DESC, r.last_invited ASC NULLS FIRST, p.user_id
+                ORDER BY k.level DESC, helped DESC, r.last_invited ASC NULLS FIRST, k.rotation < :pivot, k.rotation,
+                         p.user_id
                 LIMIT :limit),
             decided AS (
                 SELECT count(*) = :limit AND min(level) = (
@@ -193,10 +212,14 @@ public class InvitationRepository {
                         LIMIT 1) top) AS exact
                 FROM shortlist),
             best AS (
-                SELECT user_id, level, helped, last_invited FROM shortlist WHERE (SELECT exact FROM decided)
+                SELECT user_id, level, helped, last_invited, rotation FROM shortlist WHERE (SELECT exact FROM decided)
                 UNION ALL
-                SELECT user_id, level, helped, last_invited FROM ranked WHERE NOT (SELECT exact FROM decided))
-            """ + CHOSEN).formatted(IN_COMMUNITY, "best");
+                SELECT user_id, level, helped, last_invited, rotation FROM ranked WHERE NOT (SELECT exact FROM decided))
+            """ + CHOSEN).formatted(IN_COMMUNITY, "best").replace("/*unasked(s)*/", """
+            s.community_id = :community AND s.skill = t.skill AND s.level = l.level
+                       AND s.user_id <> :requester/*notAskedYet(s)*/
+                       AND coalesce((SELECT max(i.invited_at) FROM helper_invitation i
+                                     WHERE i.user_id = s.user_id AND i.kind = 'HELPER'), '-infinity') <= :since""");
 
     /** Owners and facilitators of the community who were not asked for this request yet (never the requester). */
     public List<String> facilitators(UUID requestId, UUID communityId, String requesterId) {

@@ -88,7 +88,7 @@ class RoutingScaleBenchmark {
                             .replace(":tags", "ARRAY['skill7', 'skill91']").replace(":requester", "'"
                                     + member(size, 1) + "'").replace(":community", "'" + community(size) + "'")
                             .replace(":since", "now() - interval '7 days'").replace(":maxPerWeek", "5")
-                            .replace(":limit", "3"));
+                            .replace(":limit", "3").replace(":pivot", "0"));
         }
 
         System.out.println();

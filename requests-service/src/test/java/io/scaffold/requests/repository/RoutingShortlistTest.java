@@ -47,6 +47,27 @@ class RoutingShortlistTest {
         assertSameRanking(seed(new Random(27), 25, 4, 200), new Random(28));
     }
 
+    @Test
+    void amongPeopleNotAskedThisWeekTheFirstTurnsFromRequestToRequestRatherThanFollowingTheirIds() {
+        Community community = seed(new Random(37), 0, 1, 0);
+        String tag = community.tags().get(0);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int m = 0; m < 12; m++) {
+                em.createNativeQuery("INSERT INTO member_skill (community_id, user_id, skill, level)"
+                                + " VALUES (:c, :u, :s, 3)").setParameter("c", community.id())
+                        .setParameter("u", tag + "-expert-" + (char) ('a' + m)).setParameter("s", tag).executeUpdate();
+            }
+        });
+        Instant now = Instant.now();
+        java.util.Set<String> firsts = new java.util.TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            UUID request = UUID.randomUUID();
+            firsts.add(QuarkusTransaction.requiringNew().call(() -> invitations.rankHelpers(request, community.id(),
+                    "asker", List.of(tag), MAX_PER_WEEK, 1, true, now)).get(0).userId());
+        }
+        assertThat(firsts).as("first helper of 20 requests").hasSizeGreaterThan(2);
+    }
+
     private void assertSameRanking(Community community, Random random) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int round = 0; round < 150; round++) {
@@ -110,7 +131,7 @@ class RoutingShortlistTest {
                 em.createNativeQuery("INSERT INTO help_request (id, title, body, urgency, community_id,"
                                 + " requester_id, status, created_at, updated_at)"
                                 + " VALUES (:id, 'Seeded', 'for routing', 'NORMAL', :c, :r, 'OPEN', :at, :at)")
-                        .setParameter("id", request).setParameter("c", id).setParameter("r", members.get(0))
+                        .setParameter("id", request).setParameter("c", id).setParameter("r", prefix + "requester")
                         .setParameter("at", Timestamp.from(now)).executeUpdate();
             }
             for (int i = 0; i < invited; i++) {
