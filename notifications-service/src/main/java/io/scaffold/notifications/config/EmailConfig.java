@@ -56,9 +56,10 @@ public interface EmailConfig {
     Duration retryFor();
 
     /**
-     * How long an immediate message to a person this service has not heard of yet waits for their person event before
-     * it is skipped. That event comes from the service the person called, on another topic than the event that queued
-     * the mail, so it may arrive after it: someone who joins a community and is invited a moment later.
+     * How old an unread item may be and still be mailed when its person's address arrives. That address comes in a
+     * person event from the service they called, on another topic than the event that made the item, so it may
+     * come after it: someone who joins a community and is invited a moment later. Their items of this window that
+     * they get by e-mail at once are then queued.
      */
     @WithDefault("1h")
     Duration addressWait();

@@ -117,13 +117,6 @@ public class EmailMessageRepository {
                 + " WHERE id = :id").setParameter("until", timestamp(until)).setParameter("id", id).executeUpdate();
     }
 
-    /** Waits until {@code until} for the person's address (their person event); not an attempt either. */
-    public void awaitingAddress(long id, Instant until, String reason) {
-        em.createNativeQuery("UPDATE email_message SET next_attempt_at = :until, attempts = attempts - 1,"
-                        + " last_error = :reason WHERE id = :id").setParameter("until", timestamp(until))
-                .setParameter("reason", reason).setParameter("id", id).executeUpdate();
-    }
-
     public void retry(long id, Instant next, String error) {
         em.createNativeQuery("UPDATE email_message SET next_attempt_at = :next, last_error = :error WHERE id = :id")
                 .setParameter("next", timestamp(next)).setParameter("error", clip(error))

@@ -19,15 +19,44 @@ import java.util.UUID;
 public class NotificationRepository implements PanacheRepositoryBase<Notification, Long> {
 
     /**
+     * Queues for e-mail the person's unread items since {@code since} that they get by e-mail at once and that have
+     * no message yet: their address arrived after the items were written (the fan-out queues mail only for a known
+     * address). A person known without an address gets nothing here either.
+     *
+     * @return how many messages were queued
+     */
+    public int mailItemsAwaitingAddress(String userId, Instant since, Instant now) {
+        List<String> immediateByDefault = java.util.Arrays.stream(NotificationKind.values())
+                .filter(k -> k.defaultEmail() == io.scaffold.notifications.domain.EmailDelivery.IMMEDIATE)
+                .map(Enum::name).toList();
+        List<String> critical = java.util.Arrays.stream(NotificationKind.values()).filter(NotificationKind::critical)
+                .map(Enum::name).toList();
+        return getEntityManager().createNativeQuery("""
+                        INSERT INTO email_message (user_id, kind, notification_id, urgent, status, next_attempt_at,
+                                                   created_at)
+                        SELECT n.user_id, 'IMMEDIATE', n.id,
+                               n.kind = ANY (CAST(:critical AS text[])) OR n.urgency = 'BLOCKING', 'PENDING', :now, :now
+                        FROM notification n
+                        JOIN known_person p ON p.user_id = n.user_id AND p.email IS NOT NULL
+                        LEFT JOIN kind_preference k ON k.user_id = n.user_id AND k.kind = n.kind
+                        WHERE n.user_id = :user AND n.status = 'UNREAD' AND n.created_at > :since
+                          AND coalesce(k.email, CASE WHEN n.kind = ANY (CAST(:immediate AS text[])) THEN 'IMMEDIATE'
+                                                END) = 'IMMEDIATE'
+                          AND NOT EXISTS (SELECT 1 FROM email_message m WHERE m.notification_id = n.id)
+                        ORDER BY n.id""")
+                .setParameter("critical", SqlArrays.text(critical))
+                .setParameter("immediate", SqlArrays.text(immediateByDefault))
+                .setParameter("user", userId).setParameter("since", Timestamp.from(since))
+                .setParameter("now", Timestamp.from(now)).executeUpdate();
+    }
+
+    /**
      * Writes one item per recipient in a single statement: the named people and the draft's followers (resolved
      * here, never loaded into the service), less those who turned the kind off or muted the community (unless the
      * kind is critical). Counts the new unread items and tells every replica's live stream (delivered at commit).
      * A response to a request whose requester still has an unread item about it collapses into that item: its count
      * grows and it moves to the top with a new id. Each item is queued for e-mail as its recipient chose for the
-     * kind: a message of its own (IMMEDIATE), or a place in their next digest (DIGEST) if their address is known.
-     * A person not heard of at all gets the message all the same: their person event, from the service they called,
-     * travels on another topic and may still be on its way; the sender waits for it. Who is known without an address
-     * gets no mail.
+     * kind, if their address is known: a message of its own (IMMEDIATE) or a place in their next digest (DIGEST).
      * Who turned the kind off in the app but wants it by e-mail at once gets the mail without the item.
      *
      * @return how many items were written or collapsed
@@ -66,12 +95,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                     SELECT user_id, 1 FROM written WHERE inserted ORDER BY user_id
                     ON CONFLICT (user_id) DO UPDATE SET unread = c.unread + 1
                 ), by_email AS (
-                    SELECT w.id, w.user_id, coalesce(k.email, :defaultEmail) AS email,
-                           p.user_id IS NOT NULL AS known
-                    FROM written w
-                    LEFT JOIN known_person p ON p.user_id = w.user_id
+                    SELECT w.id, w.user_id, coalesce(k.email, :defaultEmail) AS email FROM written w
+                    JOIN known_person p ON p.user_id = w.user_id AND p.email IS NOT NULL
                     LEFT JOIN kind_preference k ON k.user_id = w.user_id AND k.kind = :kind
-                    WHERE p.user_id IS NULL OR p.email IS NOT NULL
                 ), mailed AS (
                     INSERT INTO email_message (user_id, kind, notification_id, urgent, status, next_attempt_at,
                                                created_at)
@@ -79,7 +105,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                     WHERE email = 'IMMEDIATE'
                 ), digested AS (
                     INSERT INTO digest_pending (user_id, since)
-                    SELECT user_id, :now FROM by_email WHERE email = 'DIGEST' AND known ORDER BY user_id
+                    SELECT user_id, :now FROM by_email WHERE email = 'DIGEST' ORDER BY user_id
                     ON CONFLICT (user_id) DO NOTHING
                 ), mail_only AS (
                     INSERT INTO email_message (user_id, kind, urgent, item_kind, item_title, item_body, item_link,

@@ -186,15 +186,8 @@ public class EmailSender {
                 continue;
             }
             PersonClaims person = people.find(List.of(message.userId())).get(message.userId());
-            if (person == null && message.createdAt().plus(config.addressWait()).isAfter(now)) {
-                messages.awaitingAddress(message.id(), now.plus(addressRecheck(message.createdAt(), now)),
-                        "waiting for the person's address (their person event has not arrived yet)");
-                continue;
-            }
             if (person == null || person.email() == null) {
-                skip(message, person == null ? "no e-mail address known for this person (no person event within "
-                        + config.addressWait() + ")"
-                        : "no e-mail address known for this person (their token carries no email claim)");
+                skip(message, "no e-mail address known for this person (their token carries no email claim)");
                 continue;
             }
             QuietHours quiet = preferences.quietHours(List.of(message.userId())).get(message.userId());
@@ -209,17 +202,6 @@ public class EmailSender {
             ready.add(rendered);
         }
         return ready;
-    }
-
-    /**
-     * The next look for an address not known yet: as long again as the message has waited, from 1 s to 1 min, so a
-     * person event a moment late costs a second and one held up by an outage costs a query a minute.
-     */
-    static Duration addressRecheck(Instant queuedAt, Instant now) {
-        Duration waited = Duration.between(queuedAt, now);
-        Duration floor = Duration.ofSeconds(1);
-        Duration ceiling = Duration.ofMinutes(1);
-        return waited.compareTo(floor) < 0 ? floor : waited.compareTo(ceiling) > 0 ? ceiling : waited;
     }
 
     private void skip(Claimed message, String reason) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scaffold.notifications.config.EmailConfig;
 import io.scaffold.notifications.domain.Draft;
 import io.scaffold.notifications.domain.NotificationRules;
 import io.scaffold.notifications.repository.MembershipDirectory;
@@ -20,7 +21,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Turns one event into its notifications (the rule table, then each recipient's preferences: kinds turned off in the
- * app and muted communities, except for critical kinds) and keeps the membership projection the rules read. Runs
+ * app and muted communities, except for critical kinds) and keeps the membership projection the rules read; a person
+ * event records the person, and mails their recent items if it brings the address they lacked. Runs
  * inside the idempotent consumer's transaction, so a redelivered event writes nothing twice.
  */
 @ApplicationScoped
@@ -30,11 +32,13 @@ public class Fanout {
     private final MembershipProjection projection;
     private final AnonymousRequesters requesters;
     private final PersonDirectory people;
+    private final EmailConfig email;
     private final MeterRegistry meters;
 
     public Fanout(NotificationRepository notifications, MembershipDirectory memberships,
             MembershipProjection projection, AnonymousRequesters requesters, PersonDirectory people,
-            MeterRegistry meters) {
+            EmailConfig email, MeterRegistry meters) {
+        this.email = email;
         this.notifications = notifications;
         this.people = people;
         this.memberships = memberships;
@@ -48,6 +52,11 @@ public class Fanout {
         try {
             if (KnownPeople.PERSON_UPDATED.equals(event.type())) {
                 people.record(data);
+                if (data.path("email").isTextual()) {
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    notifications.mailItemsAwaitingAddress(data.path("userId").asText(),
+                            now.minus(email.addressWait()), now);
+                }
                 return;
             }
             projection.project(event.type(), data);
