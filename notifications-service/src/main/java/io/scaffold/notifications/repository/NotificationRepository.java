@@ -21,7 +21,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     /**
      * Queues for e-mail the person's unread items since {@code since} that they get by e-mail at once and that have
      * no message yet: their address arrived after the items were written (the fan-out queues mail only for a known
-     * address). A person known without an address gets nothing here either.
+     * address). A person known without an address gets nothing here either. Left out: an item whose fan-out
+     * commits at the very moment the person event is applied (each reading before the other committed); it stays in
+     * the inbox and in the digest.
      *
      * @return how many messages were queued
      */
