@@ -18,16 +18,50 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, Long> {
 
+    /** The advisory lock namespace of "a person's address and the items written for them" (see below). */
+    public static final int ADDRESS_LOCK = 0x5caf0ad;
+
     /**
-     * Queues for e-mail the person's unread items since {@code since} that they get by e-mail at once and that have
-     * no message yet: their address arrived after the items were written (the fan-out queues mail only for a known
-     * address). A person known without an address gets nothing here either. Left out: an item whose fan-out
-     * commits at the very moment the person event is applied (each reading before the other committed); it stays in
-     * the inbox and in the digest.
+     * Takes, for this transaction, the lock that orders a person's address arriving against items being written for
+     * them; a person event takes it before it records the address and queues the person's recent items.
+     */
+    public void lockAddressOf(String userId) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:ns, hashtext(:u))) AS held")
+                .setParameter("ns", ADDRESS_LOCK).setParameter("u", userId).getSingleResult();
+    }
+
+    /**
+     * After a fan-out: takes the same lock for the named recipients it found no address for (in user order, so
+     * fan-outs never deadlock), then queues mail for those whose address arrived meanwhile. With both sides taking
+     * the lock, whichever commits second sees the other's rows: an address that arrives while the items are being
+     * written cannot miss them. Followers of a community are not covered (a fan-out may reach 100,000 of them);
+     * their kinds go to the digest by default.
+     */
+    public void mailNamedRecipientsWhoseAddressArrived(List<String> recipients, Instant since, Instant now) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        List<String> unknown = io.scaffold.platform.sql.ScalarResults.list(getEntityManager().createNativeQuery("""
+                        SELECT u FROM unnest(CAST(:users AS text[])) AS u
+                        WHERE NOT EXISTS (SELECT 1 FROM known_person p WHERE p.user_id = u AND p.email IS NOT NULL)
+                        ORDER BY u""").setParameter("users", SqlArrays.text(recipients)), String.class);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        for (String userId : unknown) {
+            lockAddressOf(userId);
+        }
+        mailItemsAwaitingAddress(unknown, since, now);
+    }
+
+    /**
+     * Queues for e-mail these people's unread items since {@code since} that they get by e-mail at once and that have
+     * no message yet, if their address is now known: it arrived after the items were written (the fan-out queues
+     * mail only for a known address). A person known without an address gets nothing here either.
      *
      * @return how many messages were queued
      */
-    public int mailItemsAwaitingAddress(String userId, Instant since, Instant now) {
+    public int mailItemsAwaitingAddress(List<String> userIds, Instant since, Instant now) {
         List<String> immediateByDefault = java.util.Arrays.stream(NotificationKind.values())
                 .filter(k -> k.defaultEmail() == io.scaffold.notifications.domain.EmailDelivery.IMMEDIATE)
                 .map(Enum::name).toList();
@@ -41,14 +75,14 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                         FROM notification n
                         JOIN known_person p ON p.user_id = n.user_id AND p.email IS NOT NULL
                         LEFT JOIN kind_preference k ON k.user_id = n.user_id AND k.kind = n.kind
-                        WHERE n.user_id = :user AND n.status = 'UNREAD' AND n.created_at > :since
+                        WHERE n.user_id = ANY (CAST(:users AS text[])) AND n.status = 'UNREAD' AND n.created_at > :since
                           AND coalesce(k.email, CASE WHEN n.kind = ANY (CAST(:immediate AS text[])) THEN 'IMMEDIATE'
                                                 END) = 'IMMEDIATE'
                           AND NOT EXISTS (SELECT 1 FROM email_message m WHERE m.notification_id = n.id)
                         ORDER BY n.id""")
                 .setParameter("critical", SqlArrays.text(critical))
                 .setParameter("immediate", SqlArrays.text(immediateByDefault))
-                .setParameter("user", userId).setParameter("since", Timestamp.from(since))
+                .setParameter("users", SqlArrays.text(userIds)).setParameter("since", Timestamp.from(since))
                 .setParameter("now", Timestamp.from(now)).executeUpdate();
     }
 

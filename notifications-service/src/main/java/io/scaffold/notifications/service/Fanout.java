@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Turns one event into its notifications (the rule table, then each recipient's preferences: kinds turned off in the
@@ -51,10 +52,14 @@ public class Fanout {
         JsonNode data = requesters.reveal(event.data());
         try {
             if (KnownPeople.PERSON_UPDATED.equals(event.type())) {
+                boolean bringsAddress = data.path("email").isTextual() && data.path("userId").isTextual();
+                if (bringsAddress) {
+                    notifications.lockAddressOf(data.path("userId").asText());
+                }
                 people.record(data);
-                if (data.path("email").isTextual()) {
+                if (bringsAddress) {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    notifications.mailItemsAwaitingAddress(data.path("userId").asText(),
+                    notifications.mailItemsAwaitingAddress(List.of(data.path("userId").asText()),
                             now.minus(email.addressWait()), now);
                 }
                 return;
@@ -65,6 +70,8 @@ public class Fanout {
                     people.namesForOneEvent())) {
                 Timer.Sample sample = Timer.start(meters);
                 int written = notifications.fanOut(draft, event.id(), now);
+                notifications.mailNamedRecipientsWhoseAddressArrived(draft.recipients(),
+                        now.minus(email.addressWait()), now);
                 sample.stop(Timer.builder("scaffold.notifications.fanout").tag("kind", draft.kind().name())
                         .description("Time to write one event's notifications for its whole audience")
                         .publishPercentileHistogram().register(meters));

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.notifications.Events;
 import io.scaffold.notifications.MailServerResource;
+import io.scaffold.notifications.repository.NotificationRepository;
 import io.scaffold.notifications.service.DigestRun;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,9 @@ class EmailTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    NotificationRepository notifications;
 
     /** The person calls the API once with these claims: notifications-service now knows their name and address. */
     private static String signIn(String user, String name) {
@@ -114,6 +118,26 @@ class EmailTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !observedAt(helper).equals(seen));
         Thread.sleep(1000); // several sender passes
         assertThat(Mailbox.of(address)).hasSize(1);
+    }
+
+    @Test
+    void anAddressRecordedWhileTheInvitationIsBeingWrittenIsNotMissed() {
+        String helper = unique("helper");
+        String address = helper + "@example.org";
+        String requestId = UUID.randomUUID().toString();
+        // a person event half applied: it holds the person's lock and has recorded the address, not yet committed
+        QuarkusTransaction.requiringNew().run(() -> {
+            notifications.lockAddressOf(helper);
+            em.createNativeQuery("INSERT INTO known_person (user_id, name, email, observed_at)"
+                    + " VALUES (:u, 'Rae Race', :e, now())").setParameter("u", helper).setParameter("e", address)
+                    .executeUpdate();
+            Events.request(CREATED, requestId, Events.created(requestId, unique("asker"), false, null, null,
+                    List.of(helper)));
+            // the invitation's fan-out found no address (not committed yet) and now waits for this transaction
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForAnAddressLock() > 0);
+        });
+        Mailbox.Received mail = Mailbox.awaitCount(address, 1).get(0);
+        assertThat(mail.text()).contains("Hello Rae Race");
     }
 
     @Test
@@ -354,6 +378,12 @@ class EmailTest {
     private boolean known(String user) {
         return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
                 "SELECT 1 FROM known_person WHERE user_id = :u").setParameter("u", user).getResultList().isEmpty());
+    }
+
+    private long waitingForAnAddressLock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM pg_locks"
+                + " WHERE locktype = 'advisory' AND NOT granted AND classid = CAST(:ns AS oid)")
+                .setParameter("ns", NotificationRepository.ADDRESS_LOCK).getSingleResult()).longValue());
     }
 
     private String observedAt(String user) {
