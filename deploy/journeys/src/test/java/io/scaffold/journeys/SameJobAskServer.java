@@ -2,6 +2,7 @@ package io.scaffold.journeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scaffold.requests.repository.InvitationRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -65,89 +66,8 @@ public final class SameJobAskServer {
     private static final int MAX_INVITATIONS_PER_WEEK = 5;
     private static final Duration FIRST_ESCALATION = Duration.ofHours(4); // NORMAL urgency's first rung
 
-    /**
-     * The statement InvitationRepository.rankHelpers runs for a new request in a community
-     * ({@code rankingInCommunity(true)}), with its named parameters; {@link #positional} binds them for JDBC.
-     */
-    private static final String RANK_HELPERS = """
-            WITH candidate AS (
-                SELECT s.user_id, max(s.level) AS level, min(s.rotation) AS rotation FROM member_skill s
-                WHERE s.skill = ANY (CAST(:tags AS text[])) AND s.user_id <> :requester AND s.community_id = :community
-                GROUP BY s.user_id),
-            helped AS (
-                SELECT a.user_id, sum(a.accepted_count) AS helped FROM accepted_help a
-                WHERE a.tag = ANY (CAST(:tags AS text[]))
-                GROUP BY a.user_id),
-            tiered AS (
-                SELECT c.user_id, c.level, coalesce(h.helped, 0) AS helped, c.rotation
-                FROM candidate c LEFT JOIN helped h ON h.user_id = c.user_id
-                ORDER BY c.level DESC, helped DESC),
-            ranked AS (
-                SELECT t.user_id, t.level, t.helped, r.last_invited, t.rotation
-                FROM tiered t
-                CROSS JOIN LATERAL (
-                    SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
-                    WHERE i.user_id = t.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
-                WHERE r.recent < :maxPerWeek
-                ORDER BY t.level DESC, t.helped DESC, r.last_invited ASC NULLS FIRST, t.rotation < :pivot,
-                         t.rotation, t.user_id
-                LIMIT :limit),
-            tag AS (SELECT DISTINCT unnest(CAST(:tags AS text[])) AS skill),
-            unasked AS (
-                SELECT u.user_id FROM tag t
-                CROSS JOIN (VALUES (3), (2), (1)) AS l (level)
-                CROSS JOIN LATERAL (
-                    (SELECT s.user_id FROM member_skill s
-                     WHERE s.community_id = :community AND s.skill = t.skill AND s.level = l.level
-                       AND s.user_id <> :requester
-                       AND coalesce((SELECT max(i.invited_at) FROM helper_invitation i
-                                     WHERE i.user_id = s.user_id AND i.kind = 'HELPER'), '-infinity') <= :since
-                       AND s.rotation >= :pivot
-                     ORDER BY s.rotation, s.user_id
-                     LIMIT :limit)
-                    UNION ALL
-                    (SELECT s.user_id FROM member_skill s
-                     WHERE s.community_id = :community AND s.skill = t.skill AND s.level = l.level
-                       AND s.user_id <> :requester
-                       AND coalesce((SELECT max(i.invited_at) FROM helper_invitation i
-                                     WHERE i.user_id = s.user_id AND i.kind = 'HELPER'), '-infinity') <= :since
-                       AND s.rotation < :pivot
-                     ORDER BY s.rotation, s.user_id
-                     LIMIT :limit)) u),
-            shortlist AS MATERIALIZED (
-                SELECT p.user_id, k.level, coalesce(h.helped, 0) AS helped, r.last_invited, k.rotation
-                FROM (SELECT user_id FROM unasked UNION SELECT user_id FROM helped) p
-                CROSS JOIN LATERAL (
-                    SELECT max(s.level) AS level, min(s.rotation) AS rotation FROM member_skill s
-                    WHERE s.community_id = :community AND s.user_id = p.user_id
-                      AND s.skill = ANY (CAST(:tags AS text[]))) k
-                LEFT JOIN helped h ON h.user_id = p.user_id
-                CROSS JOIN LATERAL (
-                    SELECT count(*) AS recent, max(i.invited_at) AS last_invited FROM helper_invitation i
-                    WHERE i.user_id = p.user_id AND i.kind = 'HELPER' AND i.invited_at > :since) r
-                WHERE k.level IS NOT NULL AND p.user_id <> :requester AND r.recent < :maxPerWeek
-                ORDER BY k.level DESC, helped DESC, r.last_invited ASC NULLS FIRST, k.rotation < :pivot, k.rotation,
-                         p.user_id
-                LIMIT :limit),
-            decided AS (
-                SELECT count(*) = :limit AND min(level) = (
-                    SELECT max(top.level) FROM tag t
-                    CROSS JOIN LATERAL (
-                        SELECT s.level FROM member_skill s
-                        WHERE s.community_id = :community AND s.skill = t.skill AND s.user_id <> :requester
-                        ORDER BY s.level DESC
-                        LIMIT 1) top) AS exact
-                FROM shortlist),
-            best AS (
-                SELECT user_id, level, helped, last_invited, rotation FROM shortlist WHERE (SELECT exact FROM decided)
-                UNION ALL
-                SELECT user_id, level, helped, last_invited, rotation FROM ranked WHERE NOT (SELECT exact FROM decided))
-            SELECT b.user_id, b.level, b.helped,
-                   (SELECT string_agg(DISTINCT s.skill, ' ' ORDER BY s.skill) FROM member_skill s
-                    WHERE s.user_id = b.user_id AND s.skill = ANY (CAST(:tags AS text[])) AND s.community_id = :community) AS skills
-            FROM best b
-            ORDER BY b.level DESC, b.helped DESC, b.last_invited ASC NULLS FIRST, b.rotation < :pivot, b.rotation,
-                     b.user_id""";
+    /** The statement requests-service's routing runs for a new request in a community (named parameters). */
+    private static final String RANK_HELPERS = InvitationRepository.rankingInCommunity(true);
     private static final String[] LEVELS = {"LEARNING", "PRACTITIONER", "EXPERT"}; // SkillLevel, by weight
 
     private final JwtConsumer tokens;
