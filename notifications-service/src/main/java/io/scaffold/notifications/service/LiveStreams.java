@@ -15,8 +15,7 @@ import io.scaffold.platform.problem.ApiProblem;
 import io.scaffold.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import io.vertx.core.http.HttpServerResponse;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -61,19 +60,22 @@ public class LiveStreams {
     }
 
     /**
-     * Starts a person's stream: first their unread count, then what they missed since {@code lastEventId} (if
-     * given), then every new item as it is written.
+     * Starts a person's stream on this response: first their unread count, then what they missed since
+     * {@code lastEventId} (if given), then every new item as it is written. Fails with 429, writing nothing, when
+     * they already have as many streams open here as allowed.
      */
-    public void open(String userId, String ticketHash, SseEventSink sink, Sse sse, Long lastEventId) {
+    public void open(String userId, String ticketHash, HttpServerResponse response, Long lastEventId) {
         Set<StreamConnection> open = byUser.get(userId);
         if (open != null && open.size() >= config.limits().streamsPerPerson()) {
             throw ApiProblem.retryLater(ProblemType.TOO_MANY_REQUESTS, "You have " + open.size()
                     + " live streams open; close one first (at most " + config.limits().streamsPerPerson() + ")",
                     config.stream().retry().toSeconds());
         }
-        StreamConnection connection = new StreamConnection(userId, ticketHash, sink, sse, this::toJson,
+        StreamConnection connection = new StreamConnection(userId, ticketHash, response, this::toJson,
                 lastEventId == null ? 0 : lastEventId);
         byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet()).add(connection);
+        // the client leaving frees its place at once, not at the next heartbeat
+        response.closeHandler(closed -> submit(() -> drop(connection)));
         submit(() -> start(connection, lastEventId));
     }
 
@@ -199,12 +201,13 @@ public class LiveStreams {
     }
 
     private void drop(StreamConnection connection) {
+        boolean[] removed = {false};
         byUser.computeIfPresent(connection.userId(), (user, connections) -> {
-            connections.remove(connection);
+            removed[0] = connections.remove(connection);
             return connections.isEmpty() ? null : connections;
         });
         connection.close();
-        if (connection.ticketHash() != null) {
+        if (removed[0] && connection.ticketHash() != null) {
             // The browser reconnects within its retry delay: its ticket stays good for a resume window from now.
             submit(() -> tickets.keepResumable(List.of(connection.ticketHash())));
         }

@@ -1,18 +1,18 @@
 package io.scaffold.notifications.service;
 
 import io.scaffold.notifications.rest.dto.NotificationView;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.function.Function;
 
 /**
- * One open live stream of one person. Items carry their notification id as the SSE event id, so a reconnecting
- * client's {@code Last-Event-ID} says where to resume; only the first unread-count event carries an id (the stream's
- * starting position). Data lines are the JSON alone: SSE has no content-type field.
+ * One open live stream of one person, written as Server-Sent Events straight onto its HTTP response. Items carry
+ * their notification id as the SSE event id, so a reconnecting client's {@code Last-Event-ID} says where to resume;
+ * only the first unread-count event carries an id (the stream's starting position). Data lines are the JSON alone:
+ * SSE has no content-type field. Written by the one dispatcher thread of {@link LiveStreams}.
  */
 public final class StreamConnection {
     /** Items sent recently: a commit seen both by a replay and by its signal is sent once. */
@@ -20,18 +20,16 @@ public final class StreamConnection {
 
     private final String userId;
     private final String ticketHash;
-    private final SseEventSink sink;
-    private final Sse sse;
-    private final java.util.function.Function<NotificationView, String> json;
+    private final HttpServerResponse response;
+    private final Function<NotificationView, String> json;
     private final LinkedHashSet<Long> sent = new LinkedHashSet<>();
     private volatile long highestSent;
 
-    StreamConnection(String userId, String ticketHash, SseEventSink sink, Sse sse,
-            java.util.function.Function<NotificationView, String> json, long resumeAfter) {
+    StreamConnection(String userId, String ticketHash, HttpServerResponse response,
+            Function<NotificationView, String> json, long resumeAfter) {
         this.userId = userId;
         this.ticketHash = ticketHash;
-        this.sink = sink;
-        this.sse = sse;
+        this.response = response;
         this.json = json;
         this.highestSent = resumeAfter;
     }
@@ -43,10 +41,6 @@ public final class StreamConnection {
     /** The ticket this stream was opened with (null with a bearer token): it names the stream for reconnects. */
     String ticketHash() {
         return ticketHash;
-    }
-
-    public boolean isOpen() {
-        return !sink.isClosed();
     }
 
     long highestSent() {
@@ -64,8 +58,7 @@ public final class StreamConnection {
             oldest.remove();
         }
         highestSent = Math.max(highestSent, item.id());
-        return send(sse.newEventBuilder().id(Long.toString(item.id())).name("notification")
-                .data(String.class, json.apply(item)).build());
+        return send(event(Long.toString(item.id()), "notification", null, json.apply(item)));
     }
 
     /**
@@ -73,42 +66,65 @@ public final class StreamConnection {
      * or the one to resume after), so that a browser always reconnects with Last-Event-ID, even before any item.
      */
     boolean sendUnreadCount(long unread, Duration retry, Long position) {
-        OutboundSseEvent.Builder event = sse.newEventBuilder().name("unread-count")
-                .data(String.class, "{\"unread\":" + unread + "}");
-        if (retry != null) {
-            event.reconnectDelay(retry.toMillis());
-        }
         if (position != null) {
-            event.id(Long.toString(position));
             highestSent = Math.max(highestSent, position);
         }
-        return send(event.build());
+        return send(event(position == null ? null : Long.toString(position), "unread-count", retry,
+                "{\"unread\":" + unread + "}"));
     }
 
     /** More was missed than a replay sends: the client reloads its inbox. */
     boolean sendReplayTruncated() {
-        return send(sse.newEventBuilder().name("replay-truncated").data(String.class, "{}").build());
+        return send(event(null, "replay-truncated", null, "{}"));
     }
 
     boolean sendHeartbeat() {
-        return send(sse.newEventBuilder().comment("heartbeat").build());
+        return send(":heartbeat\n\n");
     }
 
-    private boolean send(OutboundSseEvent event) {
-        if (sink.isClosed()) {
+    /**
+     * Writes unless the client is gone or stopped reading: a response whose unsent writes fill its queue is closed
+     * rather than buffered without end, and the client's reconnect (with Last-Event-ID) replays what it missed.
+     */
+    private boolean send(String event) {
+        if (response.closed() || response.ended()) {
+            return false;
+        }
+        if (response.writeQueueFull()) {
+            response.close();
             return false;
         }
         try {
-            sink.send(event);
+            response.write(event);
             return true;
         } catch (IllegalStateException e) {
-            return false; // closed between the check and the send
+            return false; // closed between the check and the write
         }
     }
 
+    /** One event in the SSE format: each field on its own line, a data line per line of data, a blank line after. */
+    static String event(String id, String name, Duration retry, String data) {
+        StringBuilder event = new StringBuilder(data.length() + 64);
+        if (id != null) {
+            event.append("id:").append(id).append('\n');
+        }
+        event.append("event:").append(name).append('\n');
+        if (retry != null) {
+            event.append("retry:").append(retry.toMillis()).append('\n');
+        }
+        for (String line : data.split("\r\n|\r|\n", -1)) {
+            event.append("data:").append(line).append('\n');
+        }
+        return event.append('\n').toString();
+    }
+
     void close() {
-        if (!sink.isClosed()) {
-            sink.close();
+        if (!response.closed() && !response.ended()) {
+            try {
+                response.end();
+            } catch (IllegalStateException e) {
+                // already closed by the client
+            }
         }
     }
 }

@@ -3,9 +3,11 @@ package io.scaffold.notifications.rest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.notifications.Events;
+import io.scaffold.notifications.service.LiveStreams;
 import io.scaffold.platform.testing.EventSourceClient;
 import io.scaffold.platform.testing.SseClient;
 import io.scaffold.platform.testing.TestTokens;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import static io.scaffold.platform.testing.ApiCalls.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 /** The live stream on the real broker and database: connect, receive, disconnect, resume, tickets, quiet hours. */
 @QuarkusTest
@@ -31,6 +34,9 @@ class LiveStreamTest {
 
     @TestHTTPResource("/api/notifications/stream")
     URI stream;
+
+    @Inject
+    LiveStreams streams;
 
     private SseClient connect(String user, Map<String, String> headers) {
         Map<String, String> all = new java.util.HashMap<>(headers);
@@ -214,6 +220,46 @@ class LiveStreamTest {
     }
 
     @Test
+    void aTokenForAnotherServiceOrWithoutTheBearerSchemeIsRefusedAndNamesTheScheme() {
+        given().header("Authorization", TestTokens.otherAudienceBearer("mallory")).get(stream).then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json");
+        given().header("Authorization", "Basic bWFsbG9yeTpzZWNyZXQ=").get(stream).then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").body("instance", equalTo("/api/notifications/stream"));
+    }
+
+    @Test
+    void theStreamAnswersGetHeadAndOptionsOnlyAndOnlyAsAnEventStream() {
+        String user = unique("methods");
+        as(user).post("/api/notifications/stream").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, HEAD, OPTIONS");
+        as(user).delete("/api/notifications/stream").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        given().options(stream).then().statusCode(200).header("Allow", "GET, HEAD, OPTIONS");
+        as(user).accept("application/json").get(stream).then().statusCode(406)
+                .contentType("application/problem+json").body("status", equalTo(406));
+        // a HEAD says what a GET would answer, and opens nothing
+        int open = streams.openStreams();
+        as(user).head(stream).then().statusCode(200).contentType(startsWith("text/event-stream"))
+                .header("Cache-Control", "no-store");
+        assertThat(streams.openStreams()).isEqualTo(open);
+    }
+
+    @Test
+    void openingTheStreamIsEnoughForTheCallersClaimsToBeRecorded() throws Exception {
+        String user = unique("streamer");
+        String token = TestTokens.token(user, Map.of("name", "Stream Only", "email", user + "@example.org"));
+        try (SseClient client = SseClient.connect(stream.toString(), Map.of("Authorization", "Bearer " + token))) {
+            client.next("unread-count", WAIT);
+            try (Connection db = database(); PreparedStatement known = db.prepareStatement(
+                    "SELECT email FROM known_person WHERE user_id = ?")) {
+                known.setString(1, user);
+                var rows = known.executeQuery();
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo(user + "@example.org");
+            }
+        }
+    }
+
+    @Test
     void idleStreamsGetAHeartbeatComment() {
         try (SseClient client = connect(unique("idle"), Map.of())) {
             // the test profile beats every second
@@ -249,11 +295,7 @@ class LiveStreamTest {
         try (SseClient client = connect(user, Map.of())) {
             client.next("unread-count", WAIT);
             // what another replica's fan-out does: insert, count, and NOTIFY on commit, on its own connection
-            java.util.Properties login = new java.util.Properties();
-            login.setProperty("user", config("quarkus.datasource.username"));
-            ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class)
-                    .ifPresent(password -> login.setProperty("password", password));
-            try (Connection db = new org.postgresql.Driver().connect(config("quarkus.datasource.jdbc.url"), login)) {
+            try (Connection db = database()) {
                 db.setAutoCommit(false);
                 long id;
                 try (PreparedStatement insert = db.prepareStatement("""
@@ -280,6 +322,14 @@ class LiveStreamTest {
             assertThat(item.data()).contains("From the other replica");
             assertThat(client.next("unread-count", WAIT).data()).isEqualTo("{\"unread\":1}");
         }
+    }
+
+    private static Connection database() throws java.sql.SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", config("quarkus.datasource.username"));
+        ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class)
+                .ifPresent(password -> login.setProperty("password", password));
+        return new org.postgresql.Driver().connect(config("quarkus.datasource.jdbc.url"), login);
     }
 
     private static String config(String name) {

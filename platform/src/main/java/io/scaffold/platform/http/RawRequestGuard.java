@@ -1,18 +1,19 @@
 package io.scaffold.platform.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.scaffold.platform.problem.FieldError;
 import io.scaffold.platform.problem.ProblemType;
+import io.scaffold.platform.problem.RouteProblems;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -147,12 +148,6 @@ public class RawRequestGuard {
         return "query";
     }
 
-    /** The path, without NUL and cut to a sensible length (an over-long target is what is being refused). */
-    private static String instance(String target) {
-        String path = rawPath(target).replace("\u0000", "");
-        return path.length() > 256 ? path.substring(0, 256) : path;
-    }
-
     private static long headerBytes(MultiMap headers) {
         long total = 0;
         for (Map.Entry<String, String> header : headers) {
@@ -173,17 +168,6 @@ public class RawRequestGuard {
     }
 
     static void refuse(RoutingContext ctx, ProblemType type, String detail, String field, String message) {
-        JsonObject problem = new JsonObject()
-                .put("type", type.uri())
-                .put("title", type.title())
-                .put("status", type.status())
-                .put("detail", detail)
-                .put("instance", instance(ctx.request().uri()));
-        if (message != null) {
-            problem.put("errors", new JsonArray().add(new JsonObject().put("field", field).put("message", message)));
-        }
-        ctx.response().setStatusCode(type.status())
-                .putHeader("Content-Type", "application/problem+json")
-                .end(problem.encode());
+        RouteProblems.send(ctx, type, detail, message == null ? List.of() : List.of(new FieldError(field, message)));
     }
 }

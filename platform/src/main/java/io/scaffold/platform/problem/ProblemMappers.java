@@ -40,13 +40,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
         Response response = respond(problem.type(), problem.getMessage(), problem.errors(), uri);
-        if (problem.type() == ProblemType.CATCHING_UP) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
-        } else if (problem.type() == ProblemType.UNAVAILABLE || problem.type() == ProblemType.TOO_MANY_REQUESTS) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds() == null
-                    ? Failures.RETRY_AFTER_SECONDS : problem.retryAfterSeconds().toString());
+        String retryAfter = retryAfter(problem);
+        if (retryAfter != null) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         return response;
+    }
+
+    /** The seconds a problem asks the client to wait before retrying, or null when retrying will not help. */
+    static String retryAfter(ApiProblem problem) {
+        if (problem.type() == ProblemType.CATCHING_UP) {
+            return "1";
+        }
+        if (problem.type() == ProblemType.UNAVAILABLE || problem.type() == ProblemType.TOO_MANY_REQUESTS) {
+            return problem.retryAfterSeconds() == null ? Failures.RETRY_AFTER_SECONDS
+                    : problem.retryAfterSeconds().toString();
+        }
+        return null;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,227 @@
+package io.scaffold.notifications.rest;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.scaffold.notifications.service.LiveStreams;
+import io.scaffold.notifications.service.StreamTickets;
+import io.scaffold.platform.people.KnownPeople;
+import io.scaffold.platform.people.PersonClaims;
+import io.scaffold.platform.problem.ApiProblem;
+import io.scaffold.platform.problem.FieldError;
+import io.scaffold.platform.problem.ProblemType;
+import io.scaffold.platform.problem.RouteProblems;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code GET /api/notifications/stream}, the live stream, served on the HTTP router rather than as a REST resource:
+ * an open stream then holds its connection and little else (a REST request keeps its whole request context, its
+ * security pipeline and their captured contexts for as long as the stream is open). The route does what the REST
+ * layer did for it, and no less: the caller is whoever a verified bearer token (or a stream ticket) names, their
+ * claims are recorded as on any API call, every refusal is problem+json. Its OpenAPI description is in
+ * {@code META-INF/openapi.yaml}.
+ */
+@ApplicationScoped
+public class LiveStreamRoute {
+    public static final String PATH = "/api/notifications/stream";
+    private static final Logger LOG = Logger.getLogger(LiveStreamRoute.class);
+    private static final String EVENT_STREAM = "text/event-stream";
+    private static final String ALLOWED = "GET, HEAD, OPTIONS";
+    private static final String BEARER = "bearer ";
+
+    private final LiveStreams streams;
+    private final StreamTickets tickets;
+    private final JWTParser tokens;
+    private final KnownPeople people;
+
+    public LiveStreamRoute(LiveStreams streams, StreamTickets tickets, JWTParser tokens, KnownPeople people) {
+        this.streams = streams;
+        this.tickets = tickets;
+        this.tokens = tokens;
+        this.people = people;
+    }
+
+    void install(@Observes Router router) {
+        // after the platform's raw-request guards, CORS and request ids; before the REST layer
+        router.route(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+    }
+
+    /** Who opens the stream: a bearer token's subject, or a redeemed ticket's user (and its hash, for resumes). */
+    private record Caller(String userId, String ticketHash) {
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpMethod method = request.method();
+        if (method == HttpMethod.OPTIONS) {
+            ctx.response().putHeader("Allow", ALLOWED).end();
+            return;
+        }
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            ctx.response().putHeader("Allow", ALLOWED);
+            RouteProblems.send(ctx, ProblemType.METHOD_NOT_ALLOWED, method.name()
+                    + " is not allowed here; GET opens the stream", List.of());
+            return;
+        }
+        if (!acceptsEventStream(request.getHeader("Accept"))) {
+            RouteProblems.send(ctx, ProblemType.NOT_ACCEPTABLE, "The stream is only sent as " + EVENT_STREAM
+                    + "; send Accept: " + EVENT_STREAM + " (or none)", List.of());
+            return;
+        }
+        String ticket;
+        String lastEventIdParam;
+        try {
+            ticket = request.getParam("ticket");
+            lastEventIdParam = request.getParam("lastEventId");
+        } catch (IllegalArgumentException undecodable) {
+            RouteProblems.send(ctx, ProblemType.VALIDATION, "query: is not a valid query string",
+                    List.of(new FieldError("query", "is not a valid query string")));
+            return;
+        }
+        String lastEventIdHeader = request.getHeader("Last-Event-ID");
+        Long lastEventId;
+        try {
+            lastEventId = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        } catch (ApiProblem invalid) {
+            RouteProblems.send(ctx, invalid);
+            return;
+        }
+        // A browser's own reconnect sends Last-Event-ID to the same URL: with it, a used ticket resumes its stream.
+        boolean resuming = lastEventIdHeader != null && !lastEventIdHeader.isBlank();
+        String authorization = request.getHeader("Authorization");
+        ctx.vertx().executeBlocking(() -> identify(ticket, resuming, authorization), false).onComplete(identified -> {
+            if (identified.failed()) {
+                fail(ctx, identified.cause());
+                return;
+            }
+            if (ctx.response().closed()) {
+                return; // the client left while it was being identified
+            }
+            Caller caller = identified.result();
+            try {
+                if (method == HttpMethod.HEAD) {
+                    eventStreamHead(ctx.response()).end();
+                } else {
+                    streams.open(caller.userId(), caller.ticketHash(), eventStreamHead(ctx.response()), lastEventId);
+                }
+            } catch (RuntimeException failure) {
+                fail(ctx, failure);
+            }
+        });
+    }
+
+    /** Runs on a worker thread: the ticket is redeemed in the database, and a new caller's claims are recorded. */
+    private Caller identify(String ticket, boolean resuming, String authorization) {
+        if (ticket != null && !ticket.isBlank()) {
+            StreamTickets.Redeemed redeemed = tickets.redeem(ticket.strip(), resuming);
+            return new Caller(redeemed.userId(), redeemed.ticketHash());
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new Unauthenticated("A valid bearer token is required");
+        }
+        JsonWebToken token;
+        try {
+            token = tokens.parse(authorization.substring(BEARER.length()).strip());
+        } catch (ParseException invalid) {
+            throw new Unauthenticated("The bearer token is missing, invalid or expired");
+        }
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new Unauthenticated("A valid bearer token is required");
+        }
+        recordClaims(PersonClaims.of(token));
+        return new Caller(subject, null);
+    }
+
+    /** As on every API call: the person is known before anything they do; a failure here never refuses the call. */
+    private void recordClaims(PersonClaims claims) {
+        if (people.isCurrent(claims)) {
+            return;
+        }
+        try {
+            people.seen(claims);
+        } catch (RuntimeException failure) {
+            LOG.warnf("could not record the claims of %s (retried on their next call): %s", claims.userId(),
+                    failure.toString());
+        }
+    }
+
+    private static HttpServerResponse eventStreamHead(HttpServerResponse response) {
+        // no-store: neither caches nor proxies keep it; X-Accel-Buffering: proxies that buffer answers pass it on
+        return response.setChunked(true).putHeader("Content-Type", EVENT_STREAM)
+                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
+    }
+
+    private static void fail(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof Unauthenticated unauthenticated) {
+            RouteProblems.unauthorized(ctx, unauthenticated.getMessage());
+        } else {
+            RouteProblems.send(ctx, failure);
+        }
+    }
+
+    /** No Accept, or one with a media range that covers the event stream at a weight above zero. */
+    static boolean acceptsEventStream(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            if (!type.equals("*/*") && !type.equals("text/*") && !type.equals(EVENT_STREAM)) {
+                continue;
+            }
+            if (weight(parts) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double weight(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].strip();
+            if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                try {
+                    return Double.parseDouble(parameter.substring(2).strip());
+                } catch (NumberFormatException e) {
+                    return 0; // an unreadable weight allows nothing
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static Long lastEventId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.invalid("Last-Event-ID", "must be the id of an event this stream sent");
+    }
+
+    /** A bearer token that is missing or does not verify: a 401 that names the scheme. */
+    private static final class Unauthenticated extends RuntimeException {
+        Unauthenticated(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+}
