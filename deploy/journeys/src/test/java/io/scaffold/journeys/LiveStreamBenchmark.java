@@ -31,8 +31,10 @@ import static org.awaitility.Awaitility.await;
  * <ul>
  *   <li>latency from {@code POST /api/requests} returning to the notification arriving on a follower's SSE stream
  *       (through the gateway), next to the same request's arrival on the Kafka topic (the transport floor);</li>
- *   <li>5,000 idle SSE connections on one notifications-service instance: its resident memory per connection, and
- *       whether it stays responsive (an API read's latency and a push's latency, before and with them open).</li>
+ *   <li>5,000 idle SSE connections on one notifications-service instance: its resident memory and live heap per
+ *       connection (with the classes that grew most, from class histograms), and whether it stays responsive (an
+ *       API read's latency and a push's latency, before and with them open); the same memory figures for a bare
+ *       Vert.x SSE handler.</li>
  * </ul>
  * Figures are printed, never asserted: these machines are noisy.
  */
@@ -74,6 +76,7 @@ class LiveStreamBenchmark {
                 Stats readBefore = paced(api + "/api/notifications/unread-count", token, 100, 500);
                 gc(pid);
                 long rssBefore = ServiceProcess.rssKb(pid);
+                Map<String, long[]> heapBefore = histogram(pid);
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 List<String> tokens = new ArrayList<>();
                 for (int i = 0; i < IDLE; i++) {
@@ -92,6 +95,7 @@ class LiveStreamBenchmark {
                 Thread.sleep(2000);
                 gc(pid);
                 long rssWith = ServiceProcess.rssKb(pid);
+                Map<String, long[]> heapWith = histogram(pid);
                 Stats readWith = paced(api + "/api/notifications/unread-count", token, 100, 500);
                 onTopic.clear();
                 Stats pushWith = Stats.of(measure(stack, community, stream, onTopic, 50).stream().map(l -> l[0])
@@ -108,6 +112,7 @@ class LiveStreamBenchmark {
                 System.out.printf("%d idle SSE connections on one instance: %d open with 200 in %d ms;"
                         + " RSS %,d kB -> %,d kB: %.1f kB per connection%n", IDLE, ok, openMillis, rssBefore,
                         rssWith, (double) (rssWith - rssBefore) / IDLE);
+                double heapPerConnection = printHeapPerConnection("the service", heapBefore, heapWith);
                 System.out.println("GET unread-count at 100/s, before: " + readBefore);
                 System.out.println("GET unread-count at 100/s, with them open: " + readWith);
                 System.out.println("push latency with them open, 50 requests: " + pushWith);
@@ -117,6 +122,13 @@ class LiveStreamBenchmark {
                 System.out.printf("baseline: a bare Vert.x SSE handler in a JVM with the same options, %d streams: %d open;"
                         + " RSS %,d kB -> %,d kB: %.1f kB per connection%n", IDLE, bare.open, bare.rssBefore,
                         bare.rssWith, bare.perConnection());
+                double bareHeapPerConnection = printHeapPerConnection("the bare handler", bare.heapBefore(),
+                        bare.heapWith());
+                if (heapPerConnection > 0 && bareHeapPerConnection > 0) {
+                    io.scaffold.platform.testing.bench.BenchReport.record("live heap per idle SSE connection"
+                            + " (baseline: a bare Vert.x SSE handler)", heapPerConnection, "kB", bareHeapPerConnection,
+                            io.scaffold.platform.testing.bench.BenchReport.Target.ratioAtMost(2));
+                }
                 io.scaffold.platform.testing.bench.BenchReport.record("resident memory per idle SSE connection"
                         + " (baseline: a bare Vert.x SSE handler)", (double) (rssWith - rssBefore) / IDLE, "kB",
                         bare.perConnection(), io.scaffold.platform.testing.bench.BenchReport.Target.ratioAtMost(2));
@@ -129,7 +141,8 @@ class LiveStreamBenchmark {
     }
 
     /** Resident memory of the bare SSE server before and with {@link #IDLE} streams open. */
-    record BareBaseline(long open, long rssBefore, long rssWith) {
+    record BareBaseline(long open, long rssBefore, long rssWith, Map<String, long[]> heapBefore,
+            Map<String, long[]> heapWith) {
         double perConnection() {
             return (double) (rssWith - rssBefore) / IDLE;
         }
@@ -161,6 +174,7 @@ class LiveStreamBenchmark {
             long pid = server.pid();
             gc(pid);
             long before = ServiceProcess.rssKb(pid);
+            Map<String, long[]> heapBefore = histogram(pid);
             List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
             for (int i = 0; i < IDLE; i++) {
                 streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url))
@@ -172,8 +186,9 @@ class LiveStreamBenchmark {
             Thread.sleep(2000);
             gc(pid);
             long with = ServiceProcess.rssKb(pid);
+            Map<String, long[]> heapWith = histogram(pid);
             streams.forEach(f -> f.join().body().close());
-            return new BareBaseline(open, before, with);
+            return new BareBaseline(open, before, with, heapBefore, heapWith);
         } finally {
             server.destroy();
             server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -259,6 +274,48 @@ class LiveStreamBenchmark {
     }
 
     /** A full GC in the service, so the two RSS readings compare live memory, not garbage. */
+    /** Class histogram of the live heap (jcmd): class name to {instances, bytes}; empty without jcmd. */
+    private static Map<String, long[]> histogram(long pid) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Map<String, long[]> classes = new java.util.HashMap<>();
+        if (!Files.isExecutable(jcmd)) {
+            return classes;
+        }
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        for (String line : output.split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length >= 4 && columns[0].endsWith(":")) {
+                classes.put(columns[3], new long[] {Long.parseLong(columns[1]), Long.parseLong(columns[2])});
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * Where the live heap per idle connection goes: the classes that grew most, per connection. Returns the live heap
+     * per connection in kB (0 without jcmd). Resident memory also holds the room the collector leaves free, which
+     * grows with the heap it had to expand, so this is the closer measure of what a connection itself keeps.
+     */
+    private static double printHeapPerConnection(String what, Map<String, long[]> before, Map<String, long[]> with) {
+        if (before.isEmpty() || with.isEmpty()) {
+            return 0;
+        }
+        long[] none = {0, 0};
+        List<Map.Entry<String, long[]>> grown = with.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), none)[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), none)[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).toList();
+        long total = grown.stream().mapToLong(e -> e.getValue()[1]).sum();
+        System.out.printf("%s: live heap per idle connection %.1f kB; the classes that grew most (bytes and"
+                + " instances per connection):%n", what, total / 1024.0 / IDLE);
+        grown.stream().limit(25).forEach(e -> System.out.printf("  %8.0f B %6.2f  %s%n", (double) e.getValue()[1] / IDLE,
+                (double) e.getValue()[0] / IDLE, e.getKey()));
+        return total / 1024.0 / IDLE;
+    }
+
     private static void gc(long pid) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (Files.isExecutable(jcmd)) {

@@ -1,6 +1,7 @@
 package io.scaffold.notifications.rest;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.scaffold.notifications.service.LiveStreams;
 import io.scaffold.notifications.service.StreamTickets;
 import io.scaffold.platform.people.KnownPeople;
@@ -109,6 +110,7 @@ public class LiveStreamRoute {
                 return; // the client left while it was being identified
             }
             Caller caller = identified.result();
+            forgetCredentials(ctx);
             try {
                 if (method == HttpMethod.HEAD) {
                     eventStreamHead(ctx.response()).end();
@@ -155,6 +157,15 @@ public class LiveStreamRoute {
             LOG.warnf("could not record the claims of %s (retried on their next call): %s", claims.userId(),
                     failure.toString());
         }
+    }
+
+    /**
+     * An open stream needs its caller's id and nothing else of how they signed in: it does not keep their token, nor
+     * the HTTP layer's lazy security pipeline (never used here), for the hours it may stay open.
+     */
+    private static void forgetCredentials(RoutingContext ctx) {
+        ctx.request().headers().remove("Authorization");
+        ctx.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
     }
 
     private static HttpServerResponse eventStreamHead(HttpServerResponse response) {

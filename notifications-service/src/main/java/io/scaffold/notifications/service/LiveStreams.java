@@ -92,15 +92,21 @@ public class LiveStreams {
 
     /** Signals may have been missed while the listener was away: each stream catches up from its last item. */
     public void resync() {
-        submit(() -> byUser.values().forEach(connections -> connections.forEach(
-                connection -> replay(connection, connection.highestSent()))));
+        submit(() -> byUser.values().forEach(connections -> connections.stream().filter(StreamConnection::started)
+                .forEach(connection -> replay(connection, connection.highestSent()))));
     }
 
     public int openStreams() {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }
 
+    /**
+     * The stream's first events. Until they are sent, pushes pass the connection by: whatever they bring was
+     * committed before this reads the inbox, so the position (or the replay) below covers it, and the client always
+     * gets its unread count first, then items in order.
+     */
     private void start(StreamConnection connection, Long lastEventId) {
+        connection.markStarted();
         long unread = reads.unread(List.of(connection.userId())).getOrDefault(connection.userId(), 0L);
         long position = lastEventId != null ? lastEventId : reads.latestId(connection.userId());
         if (!connection.sendUnreadCount(unread, config.stream().retry(), position)) {
@@ -165,7 +171,7 @@ public class LiveStreams {
     @Scheduled(every = "${scaffold.notifications.stream.heartbeat}")
     void heartbeat() {
         submit(() -> byUser.values().forEach(connections -> connections.forEach(connection -> {
-            if (!connection.sendHeartbeat()) {
+            if (connection.started() && !connection.sendHeartbeat()) {
                 drop(connection);
             }
         })));
@@ -193,7 +199,7 @@ public class LiveStreams {
         Set<StreamConnection> connections = byUser.get(userId);
         if (connections != null) {
             connections.forEach(connection -> {
-                if (!send.test(connection)) {
+                if (connection.started() && !send.test(connection)) {
                     drop(connection);
                 }
             });

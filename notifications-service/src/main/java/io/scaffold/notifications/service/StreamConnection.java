@@ -24,6 +24,7 @@ public final class StreamConnection {
     private final Function<NotificationView, String> json;
     private final LinkedHashSet<Long> sent = new LinkedHashSet<>();
     private volatile long highestSent;
+    private volatile boolean started;
 
     StreamConnection(String userId, String ticketHash, HttpServerResponse response,
             Function<NotificationView, String> json, long resumeAfter) {
@@ -45,6 +46,15 @@ public final class StreamConnection {
 
     long highestSent() {
         return highestSent;
+    }
+
+    /** Whether its first events are being or have been sent: pushes reach only started streams. */
+    boolean started() {
+        return started;
+    }
+
+    void markStarted() {
+        started = true;
     }
 
     /** @return false when the connection is gone */
