@@ -273,7 +273,6 @@ class LiveStreamBenchmark {
         return Stats.of(micros);
     }
 
-    /** A full GC in the service, so the two RSS readings compare live memory, not garbage. */
     /** Class histogram of the live heap (jcmd): class name to {instances, bytes}; empty without jcmd. */
     private static Map<String, long[]> histogram(long pid) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -316,6 +315,7 @@ class LiveStreamBenchmark {
         return total / 1024.0 / IDLE;
     }
 
+    /** A full GC in the service, so the two RSS readings compare live memory, not garbage. */
     private static void gc(long pid) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (Files.isExecutable(jcmd)) {

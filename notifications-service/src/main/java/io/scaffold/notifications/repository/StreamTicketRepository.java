@@ -44,6 +44,19 @@ public class StreamTicketRepository {
         return users.stream().findFirst();
     }
 
+    /** The ticket's user if {@link #redeem} would accept it now, without using it (what a HEAD request asks). */
+    public Optional<String> holder(String hash, Instant now, boolean resuming, Instant issuedAfter) {
+        List<String> users = ScalarResults.list(em.createNativeQuery("""
+                        SELECT user_id FROM stream_ticket
+                        WHERE ticket_hash = :h AND (
+                              (redeemed_at IS NULL AND expires_at > :now)
+                           OR (redeemed_at IS NOT NULL AND :resuming AND resume_until > :now
+                               AND issued_at > :issuedAfter))""")
+                .setParameter("h", hash).setParameter("now", Timestamp.from(now)).setParameter("resuming", resuming)
+                .setParameter("issuedAfter", Timestamp.from(issuedAfter)), String.class);
+        return users.stream().findFirst();
+    }
+
     /** Keeps the resume window of these tickets' open streams ahead (one statement for every stream of a replica). */
     public int extendResume(List<String> hashes, Instant resumeUntil) {
         if (hashes.isEmpty()) {

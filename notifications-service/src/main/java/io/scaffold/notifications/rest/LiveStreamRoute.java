@@ -3,6 +3,7 @@ package io.scaffold.notifications.rest;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.scaffold.notifications.service.LiveStreams;
+import io.scaffold.notifications.service.StreamConnection;
 import io.scaffold.notifications.service.StreamTickets;
 import io.scaffold.platform.people.KnownPeople;
 import io.scaffold.platform.people.PersonClaims;
@@ -14,7 +15,6 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +75,7 @@ public class LiveStreamRoute {
                     + " is not allowed here; GET opens the stream", List.of());
             return;
         }
-        if (!acceptsEventStream(request.getHeader("Accept"))) {
+        if (!acceptsEventStream(String.join(",", request.headers().getAll("Accept")))) {
             RouteProblems.send(ctx, ProblemType.NOT_ACCEPTABLE, "The stream is only sent as " + EVENT_STREAM
                     + "; send Accept: " + EVENT_STREAM + " (or none)", List.of());
             return;
@@ -101,31 +101,41 @@ public class LiveStreamRoute {
         // A browser's own reconnect sends Last-Event-ID to the same URL: with it, a used ticket resumes its stream.
         boolean resuming = lastEventIdHeader != null && !lastEventIdHeader.isBlank();
         String authorization = request.getHeader("Authorization");
-        ctx.vertx().executeBlocking(() -> identify(ticket, resuming, authorization), false).onComplete(identified -> {
-            if (identified.failed()) {
-                fail(ctx, identified.cause());
-                return;
-            }
-            if (ctx.response().closed()) {
-                return; // the client left while it was being identified
-            }
-            Caller caller = identified.result();
-            forgetCredentials(ctx);
-            try {
-                if (method == HttpMethod.HEAD) {
-                    eventStreamHead(ctx.response()).end();
-                } else {
-                    streams.open(caller.userId(), caller.ticketHash(), eventStreamHead(ctx.response()), lastEventId);
-                }
-            } catch (RuntimeException failure) {
-                fail(ctx, failure);
-            }
-        });
+        boolean head = method == HttpMethod.HEAD;
+        ctx.vertx().executeBlocking(() -> identify(ticket, resuming, authorization, head), false)
+                .onComplete(identified -> {
+                    if (ctx.response().closed()) {
+                        return; // the client left while it was being identified
+                    }
+                    if (identified.failed()) {
+                        fail(ctx, identified.cause());
+                        return;
+                    }
+                    forgetCredentials(ctx);
+                    if (head) {
+                        StreamConnection.prepare(ctx.response()).end();
+                        return;
+                    }
+                    Caller caller = identified.result();
+                    try {
+                        StreamConnection stream = streams.open(caller.userId(), caller.ticketHash(), ctx.response(),
+                                lastEventId);
+                        ctx.addEndHandler(ended -> streams.gone(stream));
+                    } catch (RuntimeException failure) {
+                        fail(ctx, failure);
+                    }
+                });
     }
 
-    /** Runs on a worker thread: the ticket is redeemed in the database, and a new caller's claims are recorded. */
-    private Caller identify(String ticket, boolean resuming, String authorization) {
+    /**
+     * Runs on a worker thread: the ticket is redeemed in the database (only checked for a HEAD, which spends none),
+     * and a new caller's claims are recorded.
+     */
+    private Caller identify(String ticket, boolean resuming, String authorization, boolean head) {
         if (ticket != null && !ticket.isBlank()) {
+            if (head) {
+                return new Caller(tickets.holder(ticket.strip(), resuming), null);
+            }
             StreamTickets.Redeemed redeemed = tickets.redeem(ticket.strip(), resuming);
             return new Caller(redeemed.userId(), redeemed.ticketHash());
         }
@@ -168,12 +178,6 @@ public class LiveStreamRoute {
         ctx.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
     }
 
-    private static HttpServerResponse eventStreamHead(HttpServerResponse response) {
-        // no-store: neither caches nor proxies keep it; X-Accel-Buffering: proxies that buffer answers pass it on
-        return response.setChunked(true).putHeader("Content-Type", EVENT_STREAM)
-                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
-    }
-
     private static void fail(RoutingContext ctx, Throwable failure) {
         if (failure instanceof Unauthenticated unauthenticated) {
             RouteProblems.unauthorized(ctx, unauthenticated.getMessage());
@@ -182,22 +186,30 @@ public class LiveStreamRoute {
         }
     }
 
-    /** No Accept, or one with a media range that covers the event stream at a weight above zero. */
+    /**
+     * No Accept, or one whose most specific range covering the event stream ({@code text/event-stream}, else
+     * {@code text/*}, else {@code *}{@code /*}) gives it a weight above zero (RFC 9110, 12.5.1).
+     */
     static boolean acceptsEventStream(String accept) {
         if (accept == null || accept.isBlank()) {
             return true;
         }
+        int bestSpecificity = -1;
+        double weight = 0;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            if (!type.equals("*/*") && !type.equals("text/*") && !type.equals(EVENT_STREAM)) {
-                continue;
-            }
-            if (weight(parts) > 0) {
-                return true;
+            int specificity = switch (parts[0].strip().toLowerCase(Locale.ROOT)) {
+                case EVENT_STREAM -> 2;
+                case "text/*" -> 1;
+                case "*/*" -> 0;
+                default -> -1;
+            };
+            if (specificity > bestSpecificity) {
+                bestSpecificity = specificity;
+                weight = weight(parts);
             }
         }
-        return false;
+        return bestSpecificity >= 0 && weight > 0;
     }
 
     private static double weight(String[] parameters) {

@@ -61,22 +61,39 @@ public class LiveStreams {
 
     /**
      * Starts a person's stream on this response: first their unread count, then what they missed since
-     * {@code lastEventId} (if given), then every new item as it is written. Fails with 429, writing nothing, when
-     * they already have as many streams open here as allowed.
+     * {@code lastEventId} (if given), then every new item as it is written. Fails with 429, having written nothing,
+     * when they already have as many streams open here as allowed.
+     *
+     * @return the stream, for {@link #gone} once its client leaves
      */
-    public void open(String userId, String ticketHash, HttpServerResponse response, Long lastEventId) {
-        Set<StreamConnection> open = byUser.get(userId);
-        if (open != null && open.size() >= config.limits().streamsPerPerson()) {
-            throw ApiProblem.retryLater(ProblemType.TOO_MANY_REQUESTS, "You have " + open.size()
-                    + " live streams open; close one first (at most " + config.limits().streamsPerPerson() + ")",
-                    config.stream().retry().toSeconds());
-        }
+    public StreamConnection open(String userId, String ticketHash, HttpServerResponse response, Long lastEventId) {
         StreamConnection connection = new StreamConnection(userId, ticketHash, response, this::toJson,
                 lastEventId == null ? 0 : lastEventId);
-        byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet()).add(connection);
-        // the client leaving frees its place at once, not at the next heartbeat
-        response.closeHandler(closed -> submit(() -> drop(connection)));
+        int limit = config.limits().streamsPerPerson();
+        int[] refusedAt = {-1};
+        // one atomic step per person: a stream closing at the same moment cannot strand this one in a dropped set
+        byUser.compute(userId, (user, connections) -> {
+            Set<StreamConnection> open = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+            if (open.size() >= limit) {
+                refusedAt[0] = open.size();
+                return connections;
+            }
+            open.add(connection);
+            return open;
+        });
+        if (refusedAt[0] >= 0) {
+            throw ApiProblem.retryLater(ProblemType.TOO_MANY_REQUESTS, "You have " + refusedAt[0]
+                    + " live streams open; close one first (at most " + limit + ")",
+                    config.stream().retry().toSeconds());
+        }
+        StreamConnection.prepare(response);
         submit(() -> start(connection, lastEventId));
+        return connection;
+    }
+
+    /** The client left (or the response ended): its place is free at once, not at the next heartbeat. */
+    public void gone(StreamConnection connection) {
+        submit(() -> drop(connection));
     }
 
     /** A commit changed inboxes (on any replica). */
@@ -107,14 +124,20 @@ public class LiveStreams {
      */
     private void start(StreamConnection connection, Long lastEventId) {
         connection.markStarted();
-        long unread = reads.unread(List.of(connection.userId())).getOrDefault(connection.userId(), 0L);
-        long position = lastEventId != null ? lastEventId : reads.latestId(connection.userId());
-        if (!connection.sendUnreadCount(unread, config.stream().retry(), position)) {
+        try {
+            long unread = reads.unread(List.of(connection.userId())).getOrDefault(connection.userId(), 0L);
+            long position = lastEventId != null ? lastEventId : reads.latestId(connection.userId());
+            if (!connection.sendUnreadCount(unread, config.stream().retry(), position)) {
+                drop(connection);
+                return;
+            }
+            if (lastEventId != null) {
+                replay(connection, lastEventId);
+            }
+        } catch (RuntimeException e) {
+            // without its first events the stream would be open but blind: end it, and the client reconnects
+            LOG.warnf("a live stream could not start (the client reconnects): %s", e.toString());
             drop(connection);
-            return;
-        }
-        if (lastEventId != null) {
-            replay(connection, lastEventId);
         }
     }
 

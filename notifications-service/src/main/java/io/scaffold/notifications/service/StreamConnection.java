@@ -17,6 +17,8 @@ import java.util.function.Function;
 public final class StreamConnection {
     /** Items sent recently: a commit seen both by a replay and by its signal is sent once. */
     private static final int REMEMBERED = 512;
+    /** Unsent bytes a stream may hold before its client counts as gone: a full replay (500 items) fits. */
+    private static final int MAX_UNSENT_BYTES = 1 << 20;
 
     private final String userId;
     private final String ticketHash;
@@ -33,6 +35,16 @@ public final class StreamConnection {
         this.response = response;
         this.json = json;
         this.highestSent = resumeAfter;
+    }
+
+    /**
+     * The head of an event stream: no-store, so caches keep nothing; X-Accel-Buffering, so proxies that buffer
+     * answers pass each event on.
+     */
+    public static HttpServerResponse prepare(HttpServerResponse response) {
+        return response.setChunked(true).setWriteQueueMaxSize(MAX_UNSENT_BYTES)
+                .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-store")
+                .putHeader("X-Accel-Buffering", "no");
     }
 
     public String userId() {
@@ -93,7 +105,7 @@ public final class StreamConnection {
     }
 
     /**
-     * Writes unless the client is gone or stopped reading: a response whose unsent writes fill its queue is closed
+     * Writes unless the client is gone or stopped reading: a response whose unsent writes fill its queue is reset
      * rather than buffered without end, and the client's reconnect (with Last-Event-ID) replays what it missed.
      */
     private boolean send(String event) {
@@ -101,7 +113,7 @@ public final class StreamConnection {
             return false;
         }
         if (response.writeQueueFull()) {
-            response.close();
+            response.reset(); // this stream only (HTTP/2), or its connection (HTTP/1.1)
             return false;
         }
         try {

@@ -76,6 +76,17 @@ public class StreamTickets {
                 .orElseThrow(StreamTickets::unauthenticated);
     }
 
+    /** The user a ticket would open a stream for, leaving it unused: a HEAD request spends no ticket. */
+    @Transactional
+    public String holder(String ticket, boolean resuming) {
+        if (ticket.length() > 100) {
+            throw unauthenticated();
+        }
+        Instant now = Instant.now();
+        return tickets.holder(hash(ticket), now, resuming, now.minus(config.stream().ticketMaxAge()))
+                .orElseThrow(StreamTickets::unauthenticated);
+    }
+
     /** The streams of these tickets are open: their reconnects stay allowed for a resume window from now. */
     @Transactional
     public void keepResumable(List<String> ticketHashes) {

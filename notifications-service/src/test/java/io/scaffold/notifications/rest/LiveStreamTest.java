@@ -3,11 +3,9 @@ package io.scaffold.notifications.rest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scaffold.notifications.Events;
-import io.scaffold.notifications.service.LiveStreams;
 import io.scaffold.platform.testing.EventSourceClient;
 import io.scaffold.platform.testing.SseClient;
 import io.scaffold.platform.testing.TestTokens;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +29,11 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class LiveStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
     @TestHTTPResource("/api/notifications/stream")
     URI stream;
-
-    @Inject
-    LiveStreams streams;
 
     private SseClient connect(String user, Map<String, String> headers) {
         Map<String, String> all = new java.util.HashMap<>(headers);
@@ -219,12 +216,32 @@ class LiveStreamTest {
                 .body("errors[0].field", equalTo("Last-Event-ID"));
     }
 
+    /** Asks for the stream and reads the answer's head only: a refusal that wrongly became a stream fails, never hangs. */
+    private java.net.http.HttpHeaders refusal(int status, Map<String, String> headers) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(stream);
+        headers.forEach(request::header);
+        try {
+            java.net.http.HttpResponse<java.io.InputStream> answer = HTTP.send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            answer.body().close();
+            assertThat(answer.statusCode()).as(headers.toString()).isEqualTo(status);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            return answer.headers();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aTokenForAnotherServiceOrWithoutTheBearerSchemeIsRefusedAndNamesTheScheme() {
-        given().header("Authorization", TestTokens.otherAudienceBearer("mallory")).get(stream).then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json");
-        given().header("Authorization", "Basic bWFsbG9yeTpzZWNyZXQ=").get(stream).then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer").body("instance", equalTo("/api/notifications/stream"));
+        assertThat(refusal(401, Map.of("Authorization", TestTokens.otherAudienceBearer("mallory")))
+                .firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(refusal(401, Map.of("Authorization", "Basic bWFsbG9yeTpzZWNyZXQ="))
+                .firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
     @Test
@@ -234,13 +251,26 @@ class LiveStreamTest {
                 .header("Allow", "GET, HEAD, OPTIONS");
         as(user).delete("/api/notifications/stream").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
         given().options(stream).then().statusCode(200).header("Allow", "GET, HEAD, OPTIONS");
-        as(user).accept("application/json").get(stream).then().statusCode(406)
-                .contentType("application/problem+json").body("status", equalTo(406));
-        // a HEAD says what a GET would answer, and opens nothing
-        int open = streams.openStreams();
+        for (String accept : List.of("application/json", "text/event-stream;q=0, */*", "text/html, text/*;q=0")) {
+            refusal(406, Map.of("Authorization", TestTokens.bearer(user), "Accept", accept));
+        }
+        // a HEAD says what a GET would answer, and ends there
         as(user).head(stream).then().statusCode(200).contentType(startsWith("text/event-stream"))
                 .header("Cache-Control", "no-store");
-        assertThat(streams.openStreams()).isEqualTo(open);
+        given().head(stream).then().statusCode(401);
+    }
+
+    @Test
+    void aHeadWithATicketSpendsNoTicket() {
+        String user = unique("prefetched");
+        String ticket = as(user).post("/api/notifications/stream-tickets").then().statusCode(201).extract()
+                .path("ticket");
+        given().head(stream + "?ticket=" + ticket).then().statusCode(200);
+        try (SseClient client = SseClient.connect(stream + "?ticket=" + ticket, Map.of())) {
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.next("unread-count", WAIT)).isNotNull();
+        }
+        given().head(stream + "?ticket=made-up").then().statusCode(401);
     }
 
     @Test

@@ -31,9 +31,9 @@ class StreamConnectionTest {
                             written.add((String) args[0]);
                             yield null;
                         }
-                        case "close" -> {
+                        case "reset" -> {
                             closed = true;
-                            yield null;
+                            yield true;
                         }
                         case "end" -> {
                             ended = true;

@@ -8,8 +8,10 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * The same RFC 9457 answers as {@link ProblemMappers}, for handlers that run on the HTTP router itself rather than in
- * a REST resource (the raw request guards, a live stream kept out of the REST layer for its memory).
+ * RFC 9457 answers, the same documents {@link ProblemMappers} writes, for handlers that run on the HTTP router itself
+ * rather than in a REST resource (the raw request guards, a live stream kept out of the REST layer for its memory):
+ * a refusal they decide, a use case's {@link ApiProblem}, a dependency that is down (503), anything else (a logged
+ * 500).
  */
 public final class RouteProblems {
     private static final Logger LOG = Logger.getLogger(RouteProblems.class);
@@ -46,7 +48,7 @@ public final class RouteProblems {
     public static void send(RoutingContext ctx, Throwable failure) {
         if (ctx.response().headWritten()) {
             LOG.warnf("%s failed after its answer began: %s", ctx.request().path(), Failures.rootMessage(failure));
-            ctx.response().close();
+            ctx.response().reset();
             return;
         }
         if (failure instanceof ApiProblem problem) {
