@@ -5,22 +5,17 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.scaffold.notifications.service.LiveStreams;
 import io.scaffold.notifications.service.StreamConnection;
 import io.scaffold.notifications.service.StreamTickets;
-import io.scaffold.platform.people.KnownPeople;
-import io.scaffold.platform.people.PersonClaims;
 import io.scaffold.platform.problem.ApiProblem;
 import io.scaffold.platform.problem.FieldError;
 import io.scaffold.platform.problem.ProblemType;
 import io.scaffold.platform.problem.RouteProblems;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
+import io.scaffold.platform.security.BearerTokens;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,21 +31,17 @@ import java.util.Locale;
 @ApplicationScoped
 public class LiveStreamRoute {
     public static final String PATH = "/api/notifications/stream";
-    private static final Logger LOG = Logger.getLogger(LiveStreamRoute.class);
     private static final String EVENT_STREAM = "text/event-stream";
     private static final String ALLOWED = "GET, HEAD, OPTIONS";
-    private static final String BEARER = "bearer ";
 
     private final LiveStreams streams;
     private final StreamTickets tickets;
-    private final JWTParser tokens;
-    private final KnownPeople people;
+    private final BearerTokens tokens;
 
-    public LiveStreamRoute(LiveStreams streams, StreamTickets tickets, JWTParser tokens, KnownPeople people) {
+    public LiveStreamRoute(LiveStreams streams, StreamTickets tickets, BearerTokens tokens) {
         this.streams = streams;
         this.tickets = tickets;
         this.tokens = tokens;
-        this.people = people;
     }
 
     void install(@Observes Router router) {
@@ -108,7 +99,7 @@ public class LiveStreamRoute {
                         return; // the client left while it was being identified
                     }
                     if (identified.failed()) {
-                        fail(ctx, identified.cause());
+                        RouteProblems.send(ctx, identified.cause());
                         return;
                     }
                     forgetCredentials(ctx);
@@ -122,7 +113,7 @@ public class LiveStreamRoute {
                                 lastEventId);
                         ctx.addEndHandler(ended -> streams.gone(stream));
                     } catch (RuntimeException failure) {
-                        fail(ctx, failure);
+                        RouteProblems.send(ctx, failure);
                     }
                 });
     }
@@ -139,34 +130,7 @@ public class LiveStreamRoute {
             StreamTickets.Redeemed redeemed = tickets.redeem(ticket.strip(), resuming);
             return new Caller(redeemed.userId(), redeemed.ticketHash());
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new Unauthenticated("A valid bearer token is required");
-        }
-        JsonWebToken token;
-        try {
-            token = tokens.parse(authorization.substring(BEARER.length()).strip());
-        } catch (ParseException invalid) {
-            throw new Unauthenticated("The bearer token is missing, invalid or expired");
-        }
-        String subject = token.getSubject();
-        if (subject == null || subject.isBlank()) {
-            throw new Unauthenticated("A valid bearer token is required");
-        }
-        recordClaims(PersonClaims.of(token));
-        return new Caller(subject, null);
-    }
-
-    /** As on every API call: the person is known before anything they do; a failure here never refuses the call. */
-    private void recordClaims(PersonClaims claims) {
-        if (people.isCurrent(claims)) {
-            return;
-        }
-        try {
-            people.seen(claims);
-        } catch (RuntimeException failure) {
-            LOG.warnf("could not record the claims of %s (retried on their next call): %s", claims.userId(),
-                    failure.toString());
-        }
+        return new Caller(tokens.caller(authorization), null);
     }
 
     /**
@@ -176,14 +140,6 @@ public class LiveStreamRoute {
     private static void forgetCredentials(RoutingContext ctx) {
         ctx.request().headers().remove("Authorization");
         ctx.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-    }
-
-    private static void fail(RoutingContext ctx, Throwable failure) {
-        if (failure instanceof Unauthenticated unauthenticated) {
-            RouteProblems.unauthorized(ctx, unauthenticated.getMessage());
-        } else {
-            RouteProblems.send(ctx, failure);
-        }
     }
 
     /**
@@ -239,12 +195,5 @@ public class LiveStreamRoute {
             // answered below
         }
         throw ApiProblem.invalid("Last-Event-ID", "must be the id of an event this stream sent");
-    }
-
-    /** A bearer token that is missing or does not verify: a 401 that names the scheme. */
-    private static final class Unauthenticated extends RuntimeException {
-        Unauthenticated(String detail) {
-            super(detail, null, false, false);
-        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class KnownPeople {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KnownPeople.class);
     public static final String PERSON_UPDATED = "scaffold.person.updated.v1";
 
     private final EntityManager em;
@@ -32,6 +33,22 @@ public class KnownPeople {
         this.outbox = outbox;
         this.config = config;
         this.fingerprints = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();
+    }
+
+    /**
+     * As {@link #seen}, but a failure is logged instead of thrown: recording a caller never fails their call (it is
+     * retried on their next one).
+     */
+    public void recordQuietly(PersonClaims claims) {
+        if (isCurrent(claims)) {
+            return;
+        }
+        try {
+            seen(claims);
+        } catch (RuntimeException failure) {
+            LOG.warnf("could not record the claims of %s (retried on their next call): %s", claims.userId(),
+                    failure.toString());
+        }
     }
 
     /** Whether this replica recorded exactly these claims already. */

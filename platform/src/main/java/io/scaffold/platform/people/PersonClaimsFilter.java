@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,8 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 @Singleton
 public class PersonClaimsFilter {
-    private static final Logger LOG = Logger.getLogger(PersonClaimsFilter.class);
-
     // Providers: REST filters are created while the application starts, before runtime configuration is there.
     private final jakarta.inject.Provider<KnownPeople> people;
     private final CurrentIdentityAssociation identities;
@@ -44,13 +41,9 @@ public class PersonClaimsFilter {
                 return Uni.createFrom().nullItem();
             }
             return Uni.createFrom().item(() -> {
-                known.seen(claims);
+                known.recordQuietly(claims);
                 return (Response) null;
-            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).onFailure().recoverWithItem(failure -> {
-                LOG.warnf("could not record the claims of %s (retried on their next call): %s", claims.userId(),
-                        failure.toString());
-                return null;
-            });
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         });
     }
 }

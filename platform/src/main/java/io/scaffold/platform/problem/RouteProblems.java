@@ -1,5 +1,6 @@
 package io.scaffold.platform.problem;
 
+import io.scaffold.platform.security.BearerTokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,8 +11,8 @@ import java.util.List;
 /**
  * RFC 9457 answers, the same documents {@link ProblemMappers} writes, for handlers that run on the HTTP router itself
  * rather than in a REST resource (the raw request guards, a live stream kept out of the REST layer for its memory):
- * a refusal they decide, a use case's {@link ApiProblem}, a dependency that is down (503), anything else (a logged
- * 500).
+ * a refusal they decide, a bearer token refused, a use case's {@link ApiProblem}, a dependency that is down (503),
+ * anything else (a logged 500).
  */
 public final class RouteProblems {
     private static final Logger LOG = Logger.getLogger(RouteProblems.class);
@@ -44,14 +45,19 @@ public final class RouteProblems {
         send(ctx, ProblemType.UNAUTHENTICATED, detail, List.of());
     }
 
-    /** Any failure of a handler: a use case's own problem, a dependency that is down (503), or a logged 500. */
+    /**
+     * Any failure of a handler: a bearer token refused (401), a use case's own problem, a dependency that is down
+     * (503), or a logged 500.
+     */
     public static void send(RoutingContext ctx, Throwable failure) {
         if (ctx.response().headWritten()) {
             LOG.warnf("%s failed after its answer began: %s", ctx.request().path(), Failures.rootMessage(failure));
             ctx.response().reset();
             return;
         }
-        if (failure instanceof ApiProblem problem) {
+        if (failure instanceof BearerTokens.Refused refused) {
+            unauthorized(ctx, refused.getMessage());
+        } else if (failure instanceof ApiProblem problem) {
             String retryAfter = ProblemMappers.retryAfter(problem);
             if (retryAfter != null) {
                 ctx.response().putHeader("Retry-After", retryAfter);
