@@ -28,13 +28,40 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (server == null) {
-            server = new GreenMail(ServerSetup.SMTP.createCopy("127.0.0.1").dynamicPort());
+            port = portBelowTheEphemeralRange();
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
-            port = server.getSmtp().getPort();
         }
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.start-tls", "DISABLED", "scaffold.notifications.email.app-url",
                 "https://scaffold.test");
+    }
+
+    /**
+     * A free port the kernel never hands out as a connection's local port: tests stop the server and bind its port
+     * again, and a port from the ephemeral range (what a dynamic port is) could meanwhile be taken by any outgoing
+     * connection of this JVM (the broker's, the database's), which failed a restart with "address already in use".
+     */
+    private static int portBelowTheEphemeralRange() {
+        int ephemeralStart = 32768;
+        try {
+            // read as lines: readString gets only the first byte of this /proc file
+            ephemeralStart = Integer.parseInt(java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            // the usual default
+        }
+        java.util.Random random = new java.util.Random();
+        int lowest = Math.max(1024, ephemeralStart - 10000);
+        for (int attempt = 0; attempt < 200 && lowest < ephemeralStart; attempt++) {
+            int candidate = lowest + random.nextInt(ephemeralStart - lowest);
+            try (ServerSocket probe = new ServerSocket(candidate, 1, InetAddress.getByName("127.0.0.1"))) {
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port below " + ephemeralStart + " for the test SMTP server");
     }
 
     @Override
