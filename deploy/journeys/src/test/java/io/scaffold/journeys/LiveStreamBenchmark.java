@@ -310,8 +310,8 @@ class LiveStreamBenchmark {
         long total = grown.stream().mapToLong(e -> e.getValue()[1]).sum();
         System.out.printf("%s: live heap per idle connection %.1f kB; the classes that grew most (bytes and"
                 + " instances per connection):%n", what, total / 1024.0 / IDLE);
-        grown.stream().limit(25).forEach(e -> System.out.printf("  %8.0f B %6.2f  %s%n", (double) e.getValue()[1] / IDLE,
-                (double) e.getValue()[0] / IDLE, e.getKey()));
+        grown.stream().limit(25).forEach(e -> System.out.printf("  %8.0f B %6.2f  %s%n",
+                (double) e.getValue()[1] / IDLE, (double) e.getValue()[0] / IDLE, e.getKey()));
         return total / 1024.0 / IDLE;
     }
 

@@ -2,15 +2,18 @@ package io.scaffold.notifications.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.scaffold.notifications.domain.Draft;
+import io.scaffold.notifications.domain.EmailDelivery;
 import io.scaffold.notifications.domain.Notification;
 import io.scaffold.notifications.domain.NotificationKind;
 import io.scaffold.notifications.domain.NotificationStatus;
+import io.scaffold.platform.sql.ScalarResults;
 import io.scaffold.platform.sql.SqlArrays;
 import io.scaffold.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +44,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         if (recipients.isEmpty()) {
             return;
         }
-        List<String> unknown = io.scaffold.platform.sql.ScalarResults.list(getEntityManager().createNativeQuery("""
+        List<String> unknown = ScalarResults.list(getEntityManager().createNativeQuery("""
                         SELECT u FROM unnest(CAST(:users AS text[])) AS u
                         WHERE NOT EXISTS (SELECT 1 FROM known_person p WHERE p.user_id = u AND p.email IS NOT NULL)
                         ORDER BY u""").setParameter("users", SqlArrays.text(recipients)), String.class);
@@ -62,15 +65,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * @return how many messages were queued
      */
     public int mailItemsAwaitingAddress(List<String> userIds, Instant since, Instant now) {
-        List<String> immediateByDefault = java.util.Arrays.stream(NotificationKind.values())
-                .filter(k -> k.defaultEmail() == io.scaffold.notifications.domain.EmailDelivery.IMMEDIATE)
+        List<String> immediateByDefault = Arrays.stream(NotificationKind.values())
+                .filter(k -> k.defaultEmail() == EmailDelivery.IMMEDIATE)
                 .map(Enum::name).toList();
-        List<String> critical = java.util.Arrays.stream(NotificationKind.values()).filter(NotificationKind::critical)
+        List<String> critical = Arrays.stream(NotificationKind.values()).filter(NotificationKind::critical)
                 .map(Enum::name).toList();
         return getEntityManager().createNativeQuery("""
                         INSERT INTO email_message (user_id, kind, notification_id, urgent, status, next_attempt_at,
                                                    created_at)
                         SELECT n.user_id, 'IMMEDIATE', n.id,
+                               -- urgent as the fan-out decides it, for a critical kind or a BLOCKING request
                                n.kind = ANY (CAST(:critical AS text[])) OR n.urgency = 'BLOCKING', 'PENDING', :now, :now
                         FROM notification n
                         JOIN known_person p ON p.user_id = n.user_id AND p.email IS NOT NULL

@@ -12,6 +12,12 @@ import java.util.Optional;
 /** Stream tickets, kept hashed: a database leak gives no usable ticket. Shared by all replicas. */
 @ApplicationScoped
 public class StreamTicketRepository {
+    /** A ticket that may open a stream now: unused and unexpired, or used and resuming within its windows. */
+    private static final String USABLE = """
+            ticket_hash = :h AND (
+                  (redeemed_at IS NULL AND expires_at > :now)
+               OR (redeemed_at IS NOT NULL AND :resuming AND resume_until > :now AND issued_at > :issuedAfter))""";
+
     private final EntityManager em;
 
     public StreamTicketRepository(EntityManager em) {
@@ -31,13 +37,9 @@ public class StreamTicketRepository {
      */
     public Optional<String> redeem(String hash, Instant now, boolean resuming, Instant resumeUntil,
             Instant issuedAfter) {
-        List<String> users = ScalarResults.list(em.createNativeQuery("""
-                        UPDATE stream_ticket SET redeemed_at = coalesce(redeemed_at, :now), resume_until = :until
-                        WHERE ticket_hash = :h AND (
-                              (redeemed_at IS NULL AND expires_at > :now)
-                           OR (redeemed_at IS NOT NULL AND :resuming AND resume_until > :now
-                               AND issued_at > :issuedAfter))
-                        RETURNING user_id""")
+        List<String> users = ScalarResults.list(em.createNativeQuery("UPDATE stream_ticket"
+                        + " SET redeemed_at = coalesce(redeemed_at, :now), resume_until = :until WHERE " + USABLE
+                        + " RETURNING user_id")
                 .setParameter("h", hash).setParameter("now", Timestamp.from(now))
                 .setParameter("until", Timestamp.from(resumeUntil)).setParameter("resuming", resuming)
                 .setParameter("issuedAfter", Timestamp.from(issuedAfter)), String.class);
@@ -46,12 +48,8 @@ public class StreamTicketRepository {
 
     /** The ticket's user if {@link #redeem} would accept it now, without using it (what a HEAD request asks). */
     public Optional<String> holder(String hash, Instant now, boolean resuming, Instant issuedAfter) {
-        List<String> users = ScalarResults.list(em.createNativeQuery("""
-                        SELECT user_id FROM stream_ticket
-                        WHERE ticket_hash = :h AND (
-                              (redeemed_at IS NULL AND expires_at > :now)
-                           OR (redeemed_at IS NOT NULL AND :resuming AND resume_until > :now
-                               AND issued_at > :issuedAfter))""")
+        List<String> users = ScalarResults.list(em.createNativeQuery("SELECT user_id FROM stream_ticket WHERE "
+                        + USABLE)
                 .setParameter("h", hash).setParameter("now", Timestamp.from(now)).setParameter("resuming", resuming)
                 .setParameter("issuedAfter", Timestamp.from(issuedAfter)), String.class);
         return users.stream().findFirst();

@@ -39,24 +39,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        Response response = respond(problem.type(), problem.getMessage(), problem.errors(), uri);
-        String retryAfter = retryAfter(problem);
-        if (retryAfter != null) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, retryAfter);
-        }
-        return response;
-    }
-
-    /** The seconds a problem asks the client to wait before retrying, or null when retrying will not help. */
-    static String retryAfter(ApiProblem problem) {
-        if (problem.type() == ProblemType.CATCHING_UP) {
-            return "1";
-        }
-        if (problem.type() == ProblemType.UNAVAILABLE || problem.type() == ProblemType.TOO_MANY_REQUESTS) {
-            return problem.retryAfterSeconds() == null ? Failures.RETRY_AFTER_SECONDS
-                    : problem.retryAfterSeconds().toString();
-        }
-        return null;
+        return answer(FailureAnswer.of(problem, uri.getPath()), uri);
     }
 
     @ServerExceptionMapper
@@ -133,26 +116,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception exception, UriInfo uri) {
-        if (Failures.isUnavailableDependency(exception)) {
-            LOG.warnf("%s: a dependency is unavailable (%s)", uri.getPath(), Failures.rootMessage(exception));
-            ProblemType type = ProblemType.UNAVAILABLE;
-            return Response.status(type.status()).type(ProblemDetail.MEDIA_TYPE)
-                    .header(HttpHeaders.RETRY_AFTER, Failures.RETRY_AFTER_SECONDS)
-                    .entity(new ProblemDetail(type.uri(), type.title(), type.status(),
-                            "A service this one depends on is unavailable; retry in a few seconds", uri.getPath(),
-                            List.of()))
-                    .build();
+        return answer(FailureAnswer.of(exception, uri.getPath()), uri);
+    }
+
+    private static Response answer(FailureAnswer answer, UriInfo uri) {
+        Response response = respond(answer.type(), answer.detail(), answer.errors(), uri);
+        if (answer.retryAfter() != null) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, answer.retryAfter());
         }
-        if (Failures.isDataException(exception)) {
-            // A value that passed validation but that the database refuses (out of range, too long for an index):
-            // the input is at fault, so a 400, and logged so that validation can be taught to catch it first.
-            LOG.warnf("%s: the database refused a value (%s)", uri.getPath(), Failures.rootMessage(exception));
-            return respond(ProblemType.VALIDATION, "A value in the request is out of the range the service accepts",
-                    List.of(new FieldError("body", "holds a value out of the accepted range")), uri);
-        }
-        LOG.errorf(exception, "unexpected failure on %s", uri.getPath());
-        return respond(ProblemType.INTERNAL, "The request could not be completed; it has been logged", List.of(),
-                uri);
+        return response;
     }
 
     private static Response unauthorized(UriInfo uri, String detail) {

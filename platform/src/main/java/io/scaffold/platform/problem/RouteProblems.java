@@ -11,8 +11,7 @@ import java.util.List;
 /**
  * RFC 9457 answers, the same documents {@link ProblemMappers} writes, for handlers that run on the HTTP router itself
  * rather than in a REST resource (the raw request guards, a live stream kept out of the REST layer for its memory):
- * a refusal they decide, a bearer token refused, a use case's {@link ApiProblem}, a dependency that is down (503),
- * anything else (a logged 500).
+ * a refusal they decide, a bearer token refused, or any failure as {@link FailureAnswer} answers it.
  */
 public final class RouteProblems {
     private static final Logger LOG = Logger.getLogger(RouteProblems.class);
@@ -46,8 +45,8 @@ public final class RouteProblems {
     }
 
     /**
-     * Any failure of a handler: a bearer token refused (401), a use case's own problem, a dependency that is down
-     * (503), or a logged 500.
+     * Any failure of a handler: a bearer token refused (401), else as a REST resource's failure is answered
+     * ({@link FailureAnswer}).
      */
     public static void send(RoutingContext ctx, Throwable failure) {
         if (ctx.response().headWritten()) {
@@ -57,21 +56,13 @@ public final class RouteProblems {
         }
         if (failure instanceof BearerTokens.Refused refused) {
             unauthorized(ctx, refused.getMessage());
-        } else if (failure instanceof ApiProblem problem) {
-            String retryAfter = ProblemMappers.retryAfter(problem);
-            if (retryAfter != null) {
-                ctx.response().putHeader("Retry-After", retryAfter);
-            }
-            send(ctx, problem.type(), problem.getMessage(), problem.errors());
-        } else if (Failures.isUnavailableDependency(failure)) {
-            LOG.warnf("%s: a dependency is unavailable (%s)", ctx.request().path(), Failures.rootMessage(failure));
-            ctx.response().putHeader("Retry-After", Failures.RETRY_AFTER_SECONDS);
-            send(ctx, ProblemType.UNAVAILABLE, "A service this one depends on is unavailable; retry in a few seconds",
-                    List.of());
-        } else {
-            LOG.errorf(failure, "unexpected failure on %s", ctx.request().path());
-            send(ctx, ProblemType.INTERNAL, "The request could not be completed; it has been logged", List.of());
+            return;
         }
+        FailureAnswer answer = FailureAnswer.of(failure, ctx.request().path());
+        if (answer.retryAfter() != null) {
+            ctx.response().putHeader("Retry-After", answer.retryAfter());
+        }
+        send(ctx, answer.type(), answer.detail(), answer.errors());
     }
 
     /** The path, without NUL and cut to a sensible length (an over-long target may be what is being refused). */
