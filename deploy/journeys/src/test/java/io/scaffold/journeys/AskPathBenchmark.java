@@ -56,21 +56,17 @@ class AskPathBenchmark {
             for (int i = 1; i <= 500; i++) {
                 askers.add("Bearer " + stack.token("asker-" + i * 20));
             }
-            Process baseline = startBaseline(stack, jdbc);
-            try {
+            try (BaselineJvm baseline = startBaseline(stack, jdbc)) {
                 measure(stack, jdbc, askers, baseline);
-            } finally {
-                baseline.destroy();
-                baseline.waitFor();
             }
         }
     }
 
-    private void measure(JourneyStack stack, String jdbc, List<String> askers, Process baselineProcess)
+    private void measure(JourneyStack stack, String jdbc, List<String> askers, BaselineJvm baselineProcess)
             throws Exception {
         Side service = new Side("POST /api/requests", "http://localhost:" + stack.port("requests-service")
                 + "/api/requests", ServiceProcess.pidOf("requests-service"), askers);
-        Side baseline = new Side("same job, plain JDBC + KafkaProducer", "http://127.0.0.1:" + baselinePort
+        Side baseline = new Side("same job, plain JDBC + KafkaProducer", "http://127.0.0.1:" + baselineProcess.port()
                 + "/api/requests", baselineProcess.pid(), askers);
         long postgres = postmaster(stack.settings.stateDir());
         Map<String, Long> parts = new LinkedHashMap<>();
@@ -231,32 +227,12 @@ class AskPathBenchmark {
         }
     }
 
-    private int baselinePort;
-
     /** {@link SameJobAskServer} in a JVM of its own, with the services' options, on requests-service's database. */
-    private Process startBaseline(JourneyStack stack, String jdbc) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(stack.settings.serviceJavaOpts().trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SameJobAskServer.class.getName(), jdbc,
-                "postgres", "postgres", stack.settings.kafkaBootstrap(),
+    private static BaselineJvm startBaseline(JourneyStack stack, String jdbc) throws Exception {
+        return BaselineJvm.start(stack.settings.serviceJavaOpts(), SameJobAskServer.class, jdbc, "postgres",
+                "postgres", stack.settings.kafkaBootstrap(),
                 stack.settings.stateDir().resolve("identity/public-key.pem").toString(), stack.settings.jwtIssuer(),
-                io.scaffold.local.DevIdentity.AUDIENCE));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null && !line.startsWith("listening on ")) {
-            // the Kafka client's start-up lines
-        }
-        if (line == null) {
-            throw new IllegalStateException("the same-job baseline did not start");
-        }
-        baselinePort = Integer.parseInt(line.substring("listening on ".length()));
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "same-job-output");
-        drain.setDaemon(true);
-        drain.start();
-        return process;
+                io.scaffold.local.DevIdentity.AUDIENCE);
     }
 
     /** A community of {@value #MEMBERS} members (five facilitators) with 3 of 200 skills each, and the askers. */

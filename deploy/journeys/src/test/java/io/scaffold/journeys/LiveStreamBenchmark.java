@@ -150,22 +150,8 @@ class LiveStreamBenchmark {
 
     /** Runs {@link BareSseServer} in its own JVM, opens as many streams on it as on the service, and measures it. */
     private static BareBaseline bareBaseline(String javaOpts, HttpClient http) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(javaOpts.trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareSseServer.class.getName()));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
-                    server.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-            String line = out.readLine();
-            if (line == null || !line.startsWith("listening on ")) {
-                throw new IllegalStateException("the bare SSE server did not start: " + line);
-            }
-            String url = "http://127.0.0.1:" + line.substring("listening on ".length()) + "/stream";
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "bare-sse-output");
-            drain.setDaemon(true);
-            drain.start();
+        try (BaselineJvm server = BaselineJvm.start(javaOpts, BareSseServer.class)) {
+            String url = "http://127.0.0.1:" + server.port() + "/stream";
             // the same warm-up the service had: a few streams opened and closed before the first reading
             for (int i = 0; i < 20; i++) {
                 http.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofLines())
@@ -189,9 +175,6 @@ class LiveStreamBenchmark {
             Map<String, long[]> heapWith = histogram(pid);
             streams.forEach(f -> f.join().body().close());
             return new BareBaseline(open, before, with, heapBefore, heapWith);
-        } finally {
-            server.destroy();
-            server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
