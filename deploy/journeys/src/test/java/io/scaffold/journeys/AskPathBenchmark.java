@@ -89,7 +89,7 @@ class AskPathBenchmark {
         }
         if (PROFILE) {
             for (Side side : List.of(service, baseline)) {
-                jcmd(side.pid, "JFR.start", "name=ask");
+                ServiceProcess.jcmd(side.pid, "JFR.start", "name=ask");
             }
         }
         for (int round = 0; round < ROUNDS; round++) {
@@ -118,7 +118,7 @@ class AskPathBenchmark {
             for (Side side : List.of(service, baseline)) {
                 Path file = Path.of("target", "ask-" + (side == service ? "service" : "baseline") + ".jfr")
                         .toAbsolutePath();
-                jcmd(side.pid, "JFR.stop", "name=ask", "filename=" + file);
+                ServiceProcess.jcmd(side.pid, "JFR.stop", "name=ask", "filename=" + file);
                 System.out.println("JFR recording of the measured rounds: " + file);
             }
         }
@@ -342,14 +342,6 @@ class AskPathBenchmark {
         }
         long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
         return new long[] {total - idle, total};
-    }
-
-    private static void jcmd(long pid, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                .toString(), Long.toString(pid)));
-        line.addAll(List.of(command));
-        new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                .waitFor();
     }
 
     /** The stack's Kafka broker process (read from /proc: its class path is longer than the JDK reads). */

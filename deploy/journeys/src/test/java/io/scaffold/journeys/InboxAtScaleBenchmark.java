@@ -42,6 +42,8 @@ class InboxAtScaleBenchmark {
     // The JIT compiler needs about two minutes at this rate to settle (see NotificationsBenchmark's history).
     static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 120));
     static final String SERVICE = "notifications-service";
+    /** -Dbench.profile=true: a JFR recording of both servers over the measured reads, in target/. */
+    static final boolean PROFILE = Boolean.getBoolean("bench.profile");
 
     @Test
     void inboxReadsAndAFanOutBesideThem() throws Exception {
@@ -89,10 +91,22 @@ class InboxAtScaleBenchmark {
                 String baseline = "http://127.0.0.1:" + sameJob.port();
                 ExternalLoad.paced("warm-up", READ_RATE, WARM_UP, Duration.ZERO, heavy, warmUp(base, cursor));
                 ExternalLoad.paced("warm-up", READ_RATE, WARM_UP, Duration.ZERO, heavy, warmUp(baseline, cursor));
+                if (PROFILE) {
+                    ServiceProcess.jcmd(pid, "JFR.start", "name=inbox");
+                    ServiceProcess.jcmd(sameJob.pid(), "JFR.start", "name=inbox");
+                }
                 // interleaved, so that whatever else the machine does at a moment weighs on both sides alike
                 for (String[] kind : kinds) {
                     reads.add(read(pid, kind[0], kind[1], base + kind[2]));
                     sameJobReads.add(read(sameJob.pid(), kind[0] + " (same job)", kind[1], baseline + kind[2]));
+                }
+                if (PROFILE) {
+                    for (long server : new long[] {pid, sameJob.pid()}) {
+                        Path file = Path.of("target", "inbox-" + (server == pid ? "service" : "baseline") + ".jfr")
+                                .toAbsolutePath();
+                        ServiceProcess.jcmd(server, "JFR.stop", "name=inbox", "filename=" + file);
+                        System.out.println("JFR recording of the measured reads: " + file);
+                    }
                 }
             }
 
@@ -108,7 +122,8 @@ class InboxAtScaleBenchmark {
             System.out.println();
             System.out.println("=== notifications-service's inbox at scale, the service in its own process ===");
             System.out.printf("inbox reads, %,d notifications over 10,000 people (seeded in %,d ms), paced at %.0f"
-                    + " requests/s for %d s each after %d s of warm-up:%n", seeded, seededMillis, READ_RATE, RUN.toSeconds(), WARM_UP.toSeconds());
+                    + " requests/s for %d s each after %d s of warm-up:%n", seeded, seededMillis, READ_RATE,
+                    RUN.toSeconds(), WARM_UP.toSeconds());
             for (int i = 0; i < reads.size(); i++) {
                 System.out.println(reads.get(i).line());
                 System.out.println(sameJobReads.get(i).line());

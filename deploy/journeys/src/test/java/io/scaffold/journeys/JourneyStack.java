@@ -45,6 +45,11 @@ final class JourneyStack implements AutoCloseable {
             env.put("SCAFFOLD_STATE_DIR", Files.createTempDirectory("scaffold-journey").toString());
             // A fresh state each time: an archive would only be written at every stop, never used.
             env.put("SCAFFOLD_CLASS_DATA_SHARING", "off");
+            // The one setting taken from this JVM's environment: benchmarks can run the services with other options.
+            String javaOpts = System.getenv("SCAFFOLD_SERVICE_JAVA_OPTS");
+            if (javaOpts != null && !javaOpts.isBlank()) {
+                env.put("SCAFFOLD_SERVICE_JAVA_OPTS", javaOpts);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

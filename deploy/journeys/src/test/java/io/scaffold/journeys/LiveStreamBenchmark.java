@@ -77,6 +77,7 @@ class LiveStreamBenchmark {
                 gc(pid);
                 long rssBefore = ServiceProcess.rssKb(pid);
                 Map<String, long[]> heapBefore = histogram(pid);
+                boolean nativeTracked = nativeMemoryBaseline(pid);
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 List<String> tokens = new ArrayList<>();
                 for (int i = 0; i < IDLE; i++) {
@@ -96,6 +97,7 @@ class LiveStreamBenchmark {
                 gc(pid);
                 long rssWith = ServiceProcess.rssKb(pid);
                 Map<String, long[]> heapWith = histogram(pid);
+                String nativeGrowth = nativeTracked ? nativeMemoryGrowth(pid) : "";
                 Stats readWith = paced(api + "/api/notifications/unread-count", token, 100, 500);
                 onTopic.clear();
                 Stats pushWith = Stats.of(measure(stack, community, stream, onTopic, 50).stream().map(l -> l[0])
@@ -113,6 +115,7 @@ class LiveStreamBenchmark {
                         + " RSS %,d kB -> %,d kB: %.1f kB per connection%n", IDLE, ok, openMillis, rssBefore,
                         rssWith, (double) (rssWith - rssBefore) / IDLE);
                 double heapPerConnection = printHeapPerConnection("the service", heapBefore, heapWith);
+                System.out.print(nativeGrowth);
                 System.out.println("GET unread-count at 100/s, before: " + readBefore);
                 System.out.println("GET unread-count at 100/s, with them open: " + readWith);
                 System.out.println("push latency with them open, 50 requests: " + pushWith);
@@ -161,6 +164,7 @@ class LiveStreamBenchmark {
             gc(pid);
             long before = ServiceProcess.rssKb(pid);
             Map<String, long[]> heapBefore = histogram(pid);
+            boolean nativeTracked = nativeMemoryBaseline(pid);
             List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
             for (int i = 0; i < IDLE; i++) {
                 streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url))
@@ -173,6 +177,7 @@ class LiveStreamBenchmark {
             gc(pid);
             long with = ServiceProcess.rssKb(pid);
             Map<String, long[]> heapWith = histogram(pid);
+            System.out.print(nativeTracked ? "the bare handler's " + nativeMemoryGrowth(pid) : "");
             streams.forEach(f -> f.join().body().close());
             return new BareBaseline(open, before, with, heapBefore, heapWith);
         }
@@ -296,6 +301,35 @@ class LiveStreamBenchmark {
         grown.stream().limit(25).forEach(e -> System.out.printf("  %8.0f B %6.2f  %s%n",
                 (double) e.getValue()[1] / IDLE, (double) e.getValue()[0] / IDLE, e.getKey()));
         return total / 1024.0 / IDLE;
+    }
+
+    /**
+     * Marks the JVM's native memory as it is now, when the JVM tracks it (started with
+     * {@code -XX:NativeMemoryTracking=summary}, for example through {@code SCAFFOLD_SERVICE_JAVA_OPTS}).
+     */
+    private static boolean nativeMemoryBaseline(long pid) throws Exception {
+        return ServiceProcess.jcmd(pid, "VM.native_memory", "baseline").contains("Baseline");
+    }
+
+    /**
+     * What each of the JVM's memory areas committed since {@link #nativeMemoryBaseline}, per connection: shows where
+     * resident memory grew beyond the live heap (the heap the collector expanded, thread stacks, direct buffers, the
+     * JIT compiler's arenas).
+     */
+    private static String nativeMemoryGrowth(long pid) throws Exception {
+        StringBuilder growth = new StringBuilder("native memory committed since the streams opened, per connection"
+                + " (NMT):\n");
+        java.util.regex.Pattern area = java.util.regex.Pattern.compile(
+                "^(?:-\\s+(.+?) \\(|(Total): )reserved=\\d+KB[^,]*, committed=(\\d+)KB ([+-]\\d+)KB");
+        for (String line : ServiceProcess.jcmd(pid, "VM.native_memory", "summary.diff").split("\n")) {
+            java.util.regex.Matcher matcher = area.matcher(line.trim());
+            if (matcher.find()) {
+                growth.append(String.format("  %8.2f kB  %s (committed now %s kB)%n",
+                        Long.parseLong(matcher.group(4)) / (double) IDLE,
+                        matcher.group(1) != null ? matcher.group(1) : matcher.group(2), matcher.group(3)));
+            }
+        }
+        return growth.toString();
     }
 
     /** A full GC in the service, so the two RSS readings compare live memory, not garbage. */
