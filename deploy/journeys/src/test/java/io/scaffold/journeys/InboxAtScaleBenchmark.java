@@ -169,12 +169,12 @@ class InboxAtScaleBenchmark {
         return urls;
     }
 
-    /** One paced read with what the service's process spent on it: CPU, JIT compiler, collector pauses. */
+    /** One paced read with what the serving process spent on it: CPU, JIT compiler, collector pauses. */
     record Read(LoadGenerator.Result result, double processMillis, double jitMillis, long collections,
             double pauseMillis) {
         String line() {
-            return String.format("%s%n    p90 %.2f, p99.9 %.2f, max %.2f ms; the server's process %.2f ms CPU per request"
-                    + " (JIT compiler %.2f); %d collections, %.0f ms paused", result.line(), result.p(90),
+            return String.format("%s%n    p90 %.2f, p99.9 %.2f, max %.2f ms; the server's process %.2f ms CPU per"
+                    + " request (JIT compiler %.2f); %d collections, %.0f ms paused", result.line(), result.p(90),
                     result.p(99.9), result.latencyMicros().getMaxValue() / 1000.0, processMillis, jitMillis,
                     collections, pauseMillis);
         }

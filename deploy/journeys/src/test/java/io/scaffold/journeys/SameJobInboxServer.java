@@ -54,7 +54,8 @@ public final class SameJobInboxServer {
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(20)); // Quarkus' default worker count
         int port = vertx.createHttpServer().requestHandler(request -> vertx.executeBlocking(() -> server.read(request),
                 false).onComplete(done -> {
-                    Answer answer = done.succeeded() ? done.result() : new Answer(500, "{\"title\":\"Internal error\"}");
+                    Answer answer = done.succeeded() ? done.result()
+                            : new Answer(500, "{\"title\":\"Internal error\"}");
                     request.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
                             .end(answer.json());
                 })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
@@ -110,7 +111,8 @@ public final class SameJobInboxServer {
                             .put("subjectId", row.getString(6)).put("communityId", row.getString(7))
                             .put("urgency", row.getString(8)).put("count", row.getInt(9))
                             .put("status", row.getString(10)).put("createdAt", instant(row.getTimestamp(11)))
-                            .put("updatedAt", instant(row.getTimestamp(12))).put("readAt", instant(row.getTimestamp(13)))
+                            .put("updatedAt", instant(row.getTimestamp(12)))
+                            .put("readAt", instant(row.getTimestamp(13)))
                             .put("eventId", row.getString(14));
                 }
             }
