@@ -20,20 +20,27 @@ record BaselineJvm(Process process, int port) implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), server.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null && !line.startsWith("listening on ")) {
-            // start-up lines (the Kafka client's, for one)
-        }
-        if (line == null) {
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            List<String> startUp = new ArrayList<>();
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("listening on ")) {
+                startUp.add(line); // the Kafka client's lines, for one; kept to say why a start failed
+            }
+            if (line == null) {
+                throw new IllegalStateException(server.getSimpleName() + " did not start: " + String.join("\n",
+                        startUp.subList(Math.max(0, startUp.size() - 20), startUp.size())));
+            }
+            int port = Integer.parseInt(line.substring("listening on ".length()).trim());
+            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), server.getSimpleName() + "-output");
+            drain.setDaemon(true);
+            drain.start();
+            return new BaselineJvm(process, port);
+        } catch (Exception | Error e) {
             process.destroyForcibly();
-            throw new IllegalStateException(server.getSimpleName() + " did not start");
+            throw e;
         }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), server.getSimpleName() + "-output");
-        drain.setDaemon(true);
-        drain.start();
-        return new BaselineJvm(process, Integer.parseInt(line.substring("listening on ".length()).trim()));
     }
 
     long pid() {
@@ -43,6 +50,8 @@ record BaselineJvm(Process process, int port) implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 }

@@ -8,12 +8,17 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import static org.awaitility.Awaitility.await;
@@ -40,6 +45,8 @@ class InboxAtScaleBenchmark {
     static final int WARM_UP_MEMBERS = Math.min(10_000, LARGE_MEMBERS);
     static final double READ_RATE = 200;
     static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    /** The reads beside the large fan-out: long enough to cover a fan-out that takes several seconds. */
+    static final Duration FAN_OUT_RUN = RUN.multipliedBy(2);
     // The JIT compiler needs about two minutes at this rate to settle (see NotificationsBenchmark's history).
     static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 120));
     static final String SERVICE = "notifications-service";
@@ -96,10 +103,20 @@ class InboxAtScaleBenchmark {
                     ServiceProcess.jcmd(pid, "JFR.start", "name=inbox");
                     ServiceProcess.jcmd(sameJob.pid(), "JFR.start", "name=inbox");
                 }
-                // interleaved, so that whatever else the machine does at a moment weighs on both sides alike
-                for (String[] kind : kinds) {
-                    reads.add(read(pid, kind[0], kind[1], base + kind[2]));
-                    sameJobReads.add(read(sameJob.pid(), kind[0] + " (same job)", kind[1], baseline + kind[2]));
+                // interleaved, so that whatever else the machine does at a moment weighs on both sides alike,
+                // and in turn first, so that neither side always follows the other
+                for (int i = 0; i < kinds.size(); i++) {
+                    String[] kind = kinds.get(i);
+                    Callable<Read> service = () -> read(pid, kind[0], kind[1], base + kind[2], RUN);
+                    Callable<Read> same = () -> read(sameJob.pid(), kind[0] + " (same job)", kind[1],
+                            baseline + kind[2], RUN);
+                    if (i % 2 == 0) {
+                        reads.add(service.call());
+                        sameJobReads.add(same.call());
+                    } else {
+                        sameJobReads.add(same.call());
+                        reads.add(service.call());
+                    }
                 }
                 if (PROFILE) {
                     for (long server : new long[] {pid, sameJob.pid()}) {
@@ -115,15 +132,17 @@ class InboxAtScaleBenchmark {
             // fan-out's code runs compiled, as in a service that has been fanning out all along
             seedFollowers(db, community, WARM_UP_MEMBERS);
             for (int i = 0; i < 3; i++) {
-                fanOut(stack, db, base, community, WARM_UP_MEMBERS, Duration.ZERO);
+                fanOut(stack, dataSource, base, community, WARM_UP_MEMBERS, Duration.ZERO);
             }
             seedFollowers(db, community, LARGE_MEMBERS);
             String follower = "Bearer " + stack.token("member-7");
             String followerInbox = base + "/api/notifications?limit=20";
-            Read quiet = read(pid, "list, a follower, no fan-out running", follower, followerInbox);
-            CompletableFuture<long[]> fanOut = CompletableFuture.supplyAsync(() -> fanOut(stack, db, base, community,
-                    LARGE_MEMBERS, Duration.ofSeconds(1)));
-            Read during = read(pid, "list, a follower, while the fan-out runs", follower, followerInbox);
+            Read quiet = read(pid, "list, a follower, no fan-out running", follower, followerInbox, FAN_OUT_RUN);
+            // the ask 2 s after the reads are started: after the load generator's own start, well inside the run
+            CompletableFuture<long[]> fanOut = CompletableFuture.supplyAsync(() -> fanOut(stack, dataSource, base,
+                    community, LARGE_MEMBERS, Duration.ofSeconds(2)));
+            Read during = read(pid, "list, a follower, while the fan-out runs", follower, followerInbox,
+                    FAN_OUT_RUN);
             long[] fanned = fanOut.join();
 
             System.out.println();
@@ -138,8 +157,8 @@ class InboxAtScaleBenchmark {
             System.out.printf("fan-out to %,d followers (after three to %,d): the ask returned to every row committed"
                     + " %,d ms (the event through the outbox and the broker, the consumer's one transaction), of which"
                     + " the fan-out's statements %,d ms (its timer, scaffold.notifications.fanout); a follower's inbox"
-                    + " list at %.0f/s (the ask 1 s into the %d s run):%n", LARGE_MEMBERS, WARM_UP_MEMBERS, fanned[0],
-                    fanned[1], READ_RATE, RUN.toSeconds());
+                    + " list at %.0f/s (the ask 2 s after the %d s run is started):%n", LARGE_MEMBERS, WARM_UP_MEMBERS,
+                    fanned[0], fanned[1], READ_RATE, FAN_OUT_RUN.toSeconds());
             System.out.println(quiet.line());
             System.out.println(during.line());
             for (int i = 0; i < reads.size(); i++) {
@@ -155,6 +174,10 @@ class InboxAtScaleBenchmark {
                     + " ORDER BY id DESC NULLS LAST LIMIT 21");
             db.explain("inbox page, light reader", "SELECT * FROM notification WHERE user_id = 'light-1'"
                     + " ORDER BY id DESC NULLS LAST LIMIT 21");
+            db.explain("unread page, heavy reader", "SELECT * FROM notification WHERE user_id = 'heavy-1'"
+                    + " AND status = 'UNREAD' ORDER BY id DESC NULLS LAST LIMIT 21");
+            db.explain("what the unread counter avoids: counting a heavy reader's unread rows",
+                    "SELECT count(*) FROM notification WHERE user_id = 'heavy-1' AND status = 'UNREAD'");
         }
     }
 
@@ -173,18 +196,26 @@ class InboxAtScaleBenchmark {
     record Read(LoadGenerator.Result result, double processMillis, double jitMillis, long collections,
             double pauseMillis) {
         String line() {
-            return String.format("%s%n    p90 %.2f, p99.9 %.2f, max %.2f ms; the server's process %.2f ms CPU per"
-                    + " request (JIT compiler %.2f); %d collections, %.0f ms paused", result.line(), result.p(90),
-                    result.p(99.9), result.latencyMicros().getMaxValue() / 1000.0, processMillis, jitMillis,
-                    collections, pauseMillis);
+            return String.format("%-50s %4.0f req/s  p50 %6.2f  p90 %6.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f ms"
+                    + "  n=%d%n    the server's process %.2f ms CPU per request (JIT compiler %.2f), the whole machine"
+                    + " %.2f; %d collections, %.0f ms paused", result.name(), result.requestsPerSecond(),
+                    result.p(50), result.p(90), result.p(99), result.p(99.9),
+                    result.latencyMicros().getMaxValue() / 1000.0, result.count(), processMillis, jitMillis,
+                    result.cpuMillisPerRequest(), collections, pauseMillis);
         }
     }
 
-    private static Read read(long pid, String name, String bearer, String url) throws Exception {
+    private static Read read(long pid, String name, String bearer, String url, Duration duration)
+            throws Exception {
         double cpu = ServiceProcess.cpuMillis(pid);
         double jit = ServiceProcess.jitCpuMillis(pid);
         double[] gc = collections(pid);
-        LoadGenerator.Result result = ExternalLoad.paced(name, READ_RATE, Duration.ZERO, RUN, bearer, List.of(url));
+        LoadGenerator.Result result = ExternalLoad.paced(name, READ_RATE, Duration.ZERO, duration, bearer,
+                List.of(url));
+        if (result.errors() > 0) {
+            throw new IllegalStateException(name + ": " + result.errors() + " of " + result.count()
+                    + " reads failed; their latencies would pass for fast answers");
+        }
         double[] gcAfter = collections(pid);
         long count = Math.max(1, result.count());
         return new Read(result, (ServiceProcess.cpuMillis(pid) - cpu) / count,
@@ -192,10 +223,14 @@ class InboxAtScaleBenchmark {
                 gcAfter[1] - gc[1]);
     }
 
-    /** Collections so far and their total pause in ms, from {@code jstat -gc} (young and full together). */
+    /**
+     * Collections so far and their total pause in ms, from {@code jstat -gc} (young and full together; read in the
+     * C locale's number format).
+     */
     private static double[] collections(long pid) throws IOException, InterruptedException {
-        Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
-                Long.toString(pid)).redirectErrorStream(true).start();
+        Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                "-J-Duser.language=en", "-J-Duser.country=US", "-gc", Long.toString(pid)).redirectErrorStream(true)
+                .start();
         String[] lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
         jstat.waitFor();
         if (lines.length < 2) {
@@ -232,10 +267,14 @@ class InboxAtScaleBenchmark {
     /**
      * After {@code delay}, asks in the community and waits until all its {@code followers} have their row; returns
      * {ms from the ask's answer to every row visible, ms the fan-out's statements took by the service's own timer}.
+     * The fan-out is one transaction, so the last follower's row, looked up through the inbox index on one connection
+     * every 20 ms, tells when all are visible without weighing on the machine being measured.
      */
-    private static long[] fanOut(JourneyStack stack, BenchDatabase db, String base, String community, int followers,
-            Duration delay) {
-        try {
+    private static long[] fanOut(JourneyStack stack, DataSource dataSource, String base, String community,
+            int followers, Duration delay) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement last = connection.prepareStatement("SELECT 1 FROM notification"
+                        + " WHERE user_id = ? AND subject_id = ?")) {
             Thread.sleep(delay.toMillis());
             double timedBefore = fanOutSecondsSoFar(base);
             String id = ask(stack, community);
@@ -243,18 +282,29 @@ class InboxAtScaleBenchmark {
                 throw new IllegalStateException("the ask was refused");
             }
             long returned = System.nanoTime();
-            String written = "SELECT count(*) FROM notification WHERE subject_id = '" + id + "'"
-                    + " AND user_id LIKE 'member-%'";
-            while (db.count(written) < followers) {
+            last.setString(1, "member-" + followers);
+            last.setString(2, id);
+            while (!exists(last)) {
                 if (System.nanoTime() - returned > Duration.ofSeconds(60).toNanos()) {
-                    throw new IllegalStateException("the fan-out wrote " + db.count(written) + " rows in 60 s");
+                    throw new IllegalStateException("the fan-out to " + followers + " did not commit in 60 s");
                 }
                 Thread.sleep(20);
             }
             long visible = (System.nanoTime() - returned) / 1_000_000;
+            long written = new BenchDatabase(dataSource).count("SELECT count(*) FROM notification"
+                    + " WHERE subject_id = '" + id + "' AND user_id LIKE 'member-%'");
+            if (written != followers) {
+                throw new IllegalStateException("the fan-out wrote " + written + " rows, not " + followers);
+            }
             return new long[] {visible, Math.round((fanOutSecondsSoFar(base) - timedBefore) * 1000)};
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean exists(PreparedStatement query) throws java.sql.SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            return row.next();
         }
     }
 

@@ -12,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,17 +259,10 @@ class LiveStreamBenchmark {
         return Stats.of(micros);
     }
 
-    /** Class histogram of the live heap (jcmd): class name to {instances, bytes}; empty without jcmd. */
+    /** Class histogram of the live heap (jcmd): class name to {instances, bytes}. */
     private static Map<String, long[]> histogram(long pid) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Map<String, long[]> classes = new java.util.HashMap<>();
-        if (!Files.isExecutable(jcmd)) {
-            return classes;
-        }
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        process.waitFor();
+        String output = ServiceProcess.jcmd(pid, "GC.class_histogram");
         for (String line : output.split("\n")) {
             String[] columns = line.trim().split("\\s+");
             if (columns.length >= 4 && columns[0].endsWith(":")) {
@@ -308,7 +299,8 @@ class LiveStreamBenchmark {
      * {@code -XX:NativeMemoryTracking=summary}, for example through {@code SCAFFOLD_SERVICE_JAVA_OPTS}).
      */
     private static boolean nativeMemoryBaseline(long pid) throws Exception {
-        return ServiceProcess.jcmd(pid, "VM.native_memory", "baseline").contains("Baseline");
+        String answer = ServiceProcess.jcmd(pid, "VM.native_memory", "baseline");
+        return answer.contains("Baseline taken") || answer.contains("Baseline succeeded");
     }
 
     /**
@@ -334,11 +326,7 @@ class LiveStreamBenchmark {
 
     /** A full GC in the service, so the two RSS readings compare live memory, not garbage. */
     private static void gc(long pid) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (Files.isExecutable(jcmd)) {
-            new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        }
+        ServiceProcess.jcmd(pid, "GC.run");
         Thread.sleep(500);
     }
 

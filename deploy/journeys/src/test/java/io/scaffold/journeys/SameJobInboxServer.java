@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: JDBC URL, user, password, public key file (PEM), issuer, audience. Prints its port once listening.
  */
 public final class SameJobInboxServer {
-    private static final int PAGE = 20;
+    private static final int DEFAULT_PAGE = 20;
     private static final String COLUMNS = "id, kind, title, body, link, subject_id, community_id, urgency,"
             + " event_count, status, created_at, updated_at, read_at, source_event_id";
 
@@ -84,24 +84,31 @@ public final class SameJobInboxServer {
         if (!request.path().equals("/api/notifications")) {
             return new Answer(404, "{\"title\":\"Not found\"}");
         }
-        boolean unread = "unread".equals(request.getParam("status"));
+        String status = "unread".equals(request.getParam("status")) ? "UNREAD" : null;
         String cursor = request.getParam("cursor");
         Long before = cursor == null ? null
                 : Long.valueOf(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        int size = request.getParam("limit") == null ? DEFAULT_PAGE : Integer.parseInt(request.getParam("limit"));
+        // bound parameters, as the ORM sends them
         try (PreparedStatement page = db.prepareStatement("SELECT " + COLUMNS + " FROM notification WHERE user_id = ?"
-                + (unread ? " AND status = 'UNREAD'" : "") + (before == null ? "" : " AND id < ?")
-                + " ORDER BY id DESC NULLS LAST LIMIT " + (PAGE + 1))) {
-            page.setString(1, person);
-            if (before != null) {
-                page.setLong(2, before);
+                + (status == null ? "" : " AND status = ?") + (before == null ? "" : " AND id < ?")
+                + " ORDER BY id DESC NULLS LAST LIMIT ?")) {
+            int parameter = 1;
+            page.setString(parameter++, person);
+            if (status != null) {
+                page.setString(parameter++, status);
             }
+            if (before != null) {
+                page.setLong(parameter++, before);
+            }
+            page.setInt(parameter, size + 1);
             ObjectNode body = json.createObjectNode();
             ArrayNode items = body.putArray("items");
             long last = 0;
             boolean more = false;
             try (ResultSet row = page.executeQuery()) {
                 while (row.next()) {
-                    if (items.size() == PAGE) {
+                    if (items.size() == size) {
                         more = true;
                         break;
                     }
