@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * notifications-service's fan-out measured against a baseline in the same run (run with -Pbench): one new request to
- * a community of 10,000 members who follow its requests (the real path: rules, audience, preferences, one INSERT with
+ * notifications-service's fan-out measured against a baseline in the same run (run with -Pbench): one new request to a
+ * community of 10,000 members who follow its requests (the real path: rules, audience, preferences, one INSERT with
  * counters and the NOTIFY) vs a loop writing the same 10,000 rows one transaction each, with the tests' commits and
  * with durable ones; and, as the floor of any one-statement fan-out, the same rows written by one bare
- * {@code INSERT ... SELECT} from the followers (no preferences, counters nor mail) with a durable commit. The inbox at scale, and a fan-out to 100,000 followers beside its reads, are measured with the
- * service in its own process on the full local stack (deploy/journeys {@code InboxAtScaleBenchmark}). Figures are
- * printed, never asserted: these machines are noisy.
+ * {@code INSERT ... SELECT} from the followers (no preferences, counters nor mail) with a durable commit. The inbox at
+ * scale, and a fan-out to 100,000 followers beside its reads, are measured with the service in its own process on the
+ * full local stack (deploy/journeys {@code InboxAtScaleBenchmark}). Figures are printed, never asserted: these
+ * machines are noisy.
  */
 @QuarkusTest
 class NotificationsBenchmark {
